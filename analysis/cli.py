@@ -1,0 +1,87 @@
+"""Command line: ``python -m analysis {figures,report,sources,claims,frames,topics}``.
+
+Examples
+--------
+``python -m analysis figures --corpus seeds --out figures``
+``python -m analysis sources --corpus my_articles/ --out sources.csv``
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+import warnings
+from pathlib import Path
+
+from . import config
+
+#: Table exports: subcommand -> (function path, help).
+EXPORTS = {
+    "sources": ("analysis.sources:detect_sources", "cited sources, one row per mention"),
+    "claims": ("analysis.claims:detect_repeated_claims", "repeated claims, one row per member sentence"),
+    "frames": ("analysis.framing:detect_codes", "framing codes, one row per sentence and code"),
+    "topics": ("analysis.topics:topic_table", "topic prevalence per article"),
+    "sentences": ("analysis.corpus:sentences_table", "the cleaned sentences with offsets"),
+}
+
+
+def _load(path):
+    from .corpus import CorpusError, load_corpus
+    try:
+        return load_corpus(path)
+    except (FileNotFoundError, CorpusError) as exc:
+        raise SystemExit(f"error: {exc}") from None
+
+
+def _resolve(target: str):
+    module, func = target.split(":")
+    try:
+        return getattr(importlib.import_module(module), func)
+    except (ImportError, AttributeError):
+        raise SystemExit(f"error: {target} is not available in this version") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    fig = sub.add_parser("figures", help="regenerate every figure and table")
+    fig.add_argument("--corpus", default=None, help="corpus folder or CSV/JSONL (default: seeds/)")
+    fig.add_argument("--out", default=str(config.FIGURES_DIR), help="output folder (default: figures/)")
+    fig.add_argument("--only", nargs="*", default=None, metavar="NAME", help="only these figures")
+    fig.add_argument("--list", action="store_true", help="list the registered figures and exit")
+    rep = sub.add_parser("report", help="execute the notebooks on a corpus into one HTML file")
+    rep.add_argument("--corpus", default=None)
+    rep.add_argument("--out", default="report.html")
+    for name, (_, help_text) in EXPORTS.items():
+        exp = sub.add_parser(name, help=f"write {help_text} as CSV")
+        exp.add_argument("--corpus", default=None)
+        exp.add_argument("--out", default=f"{name}.csv", help="CSV path, or - for standard output")
+    return parser
+
+
+def main(argv=None) -> int:
+    args = build_parser().parse_args(argv)
+    corpus_path = Path(args.corpus) if getattr(args, "corpus", None) else config.corpus_dir()
+    with warnings.catch_warnings():
+        warnings.simplefilter("always")
+        warnings.formatwarning = lambda msg, cat, *a, **k: f"warning: {msg}\n"
+        if args.command == "figures":
+            from .figures import load_all, write_figures
+            if args.list:
+                for spec in load_all().values():
+                    print(f"{spec.name}\t{spec.notebook}\t{spec.caption}")
+                return 0
+            corpus = _load(corpus_path)
+            print(f"corpus: {corpus}", flush=True)
+            write_figures(corpus, args.out, names=args.only,
+                          progress=lambda line: print(line, flush=True))
+        elif args.command == "report":
+            _resolve("analysis.report:build_report")(corpus_path, args.out)
+        else:
+            corpus = _load(corpus_path)
+            table = _resolve(EXPORTS[args.command][0])(corpus)
+            out = sys.stdout if args.out == "-" else args.out
+            table.to_csv(out, index=False, lineterminator="\n")
+            if out is not sys.stdout:
+                print(f"wrote {len(table)} rows to {args.out}", file=sys.stderr)
+    return 0

@@ -1,0 +1,50 @@
+"""Paths and constants shared by every module.
+
+Every path the library reads at run time is named here, so a user can see
+(and override) where the codebook, lexicons and patterns come from.
+
+Examples
+--------
+>>> from analysis import config
+>>> config.SEEDS_DIR.name
+'seeds'
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = PACKAGE_DIR.parent
+DATA_DIR = PACKAGE_DIR / "data"
+
+SEEDS_DIR = PROJECT_DIR / "seeds"
+ANNOTATIONS_DIR = SEEDS_DIR / "annotations"
+FIGURES_DIR = PROJECT_DIR / "figures"
+NOTEBOOKS_DIR = PROJECT_DIR / "notebooks"
+
+BOILERPLATE_PATH = DATA_DIR / "boilerplate.csv"
+STOPWORDS_PATH = DATA_DIR / "stopwords.txt"
+ABBREVIATIONS_PATH = DATA_DIR / "abbreviations.txt"
+CODEBOOK_PATH = DATA_DIR / "codebook.csv"
+
+#: The one seed for every random step (topic models, resampling, layouts).
+RANDOM_STATE = 20261122
+
+#: Environment variable that points notebooks and the CLI at another corpus.
+CORPUS_ENV = "ANALYSIS_CORPUS"
+
+
+def corpus_dir() -> Path:
+    """Return the corpus folder to analyse.
+
+    ``$ANALYSIS_CORPUS`` when it is set (this is how notebooks and the HTML
+    report are pointed at another corpus), else ``SEEDS_DIR``.
+
+    Examples
+    --------
+    >>> corpus_dir().exists()
+    True
+    """
+    value = os.environ.get(CORPUS_ENV)
+    return Path(value).expanduser().resolve() if value else SEEDS_DIR

@@ -1,0 +1,48 @@
+"""Shared look of every figure: axes creation, article labels, colours."""
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+
+#: Colour-blind-safe qualitative palette (Okabe and Ito).
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00",
+           "#F0E442", "#000000"]
+#: Sequential colour map for heatmaps.
+CMAP = "Blues"
+
+
+def new_axes(ax=None, *, figsize=(7, 4)):
+    """Return ``ax``, or the Axes of a new figure of ``figsize`` when it is None."""
+    if ax is not None:
+        return ax
+    _, ax = plt.subplots(figsize=figsize, layout="constrained")
+    return ax
+
+
+def new_grid(n, *, ncols=3, panel=(3.2, 2.6)):
+    """A figure of ``n`` small multiples; returns the flat list of used Axes."""
+    ncols = max(1, min(ncols, n))
+    nrows = -(-n // ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(panel[0] * ncols, panel[1] * nrows),
+                             layout="constrained", squeeze=False)
+    flat = list(axes.ravel())
+    for extra in flat[n:]:
+        extra.set_visible(False)
+    return flat[:n]
+
+
+def doc_labels(doc_ids) -> dict[str, str]:
+    """Short, unique axis labels for document ids.
+
+    The part before the first underscore when that is unique ("000" for
+    "000_8b3f70b7e4ac173b"), else the id cut to 18 characters.
+
+    Examples
+    --------
+    >>> doc_labels(["000_ab", "001_cd"])
+    {'000_ab': '000', '001_cd': '001'}
+    """
+    ids = list(dict.fromkeys(str(d) for d in doc_ids))
+    short = [d.split("_", 1)[0] for d in ids]
+    if len(set(short)) == len(short):
+        return dict(zip(ids, short))
+    return {d: d if len(d) <= 18 else d[:17] + "…" for d in ids}
