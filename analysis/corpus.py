@@ -51,6 +51,8 @@ _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\n|\r)?")
 _MARKER_RE = re.compile(r"(?:[•●◦▪▫■□‣⁃∙·○◆◇➢➤►✓✔*+\-–]|\d{1,3}[.)]|[a-z]\)|#{1,6})\s+")
 _FINAL_PUNCT_RE = re.compile(r"[.!?:;…][\"'”’)\]*_]*$")
 _WORD_COUNT_RE = re.compile(_WORD_RE)
+# A line ending in a quotation's attribution ("... .” – Name") is prose, not a heading.
+_ATTRIBUTED_END_RE = re.compile(r"[.!?…][”\"’']?\s*(?:[–—-]+\s*[^\W\d_][^.!?]{0,60}|\([^()]{1,60}\))$")
 
 PARAGRAPH_COLUMNS = ["doc_id", "para_id", "start", "end", "text", "is_heading", "is_list_item"]
 SENTENCE_COLUMNS = ["doc_id", "sent_id", "para_id", "start", "end", "text", "is_heading"]
@@ -138,6 +140,8 @@ def _lines(raw: str):
 
 def _is_heading(text: str) -> bool:
     words = text.split()
+    if _ATTRIBUTED_END_RE.search(text):
+        return False
     if not _FINAL_PUNCT_RE.search(text):
         return len(words) <= 20
     # A short title-case question ("Why Is He Withdrawing?") is a heading too.
