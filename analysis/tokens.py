@@ -49,9 +49,11 @@ _CONTINUATION_RE = re.compile(r"^[”’\"')\]]+\s*(?:[,;:]|[a-z])|^[,;:]")
 _QUESTION_END_RE = re.compile(r"[?!][”’\"')\]]*$")
 
 
-def _read_list(path) -> list[str]:
-    lines = (ln.strip() for ln in open(path, encoding="utf-8"))
-    return [ln for ln in lines if ln and not ln.startswith("#")]
+@lru_cache(maxsize=16)
+def _read_list(path) -> tuple[str, ...]:
+    with open(path, encoding="utf-8") as fh:
+        lines = [ln.strip() for ln in fh]
+    return tuple(ln for ln in lines if ln and not ln.startswith("#"))
 
 
 def normalize_quotes(text: str) -> str:
@@ -70,7 +72,7 @@ def _punkt(abbreviations: tuple[str, ...]) -> PunktSentenceTokenizer:
 
 def default_abbreviations() -> tuple[str, ...]:
     """The abbreviations Punkt never splits after (``data/abbreviations.txt``)."""
-    return tuple(_read_list(config.ABBREVIATIONS_PATH))
+    return _read_list(config.ABBREVIATIONS_PATH)
 
 
 def sentence_spans(text: str, *, abbreviations=None) -> list[tuple[int, int]]:

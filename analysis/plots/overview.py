@@ -1,0 +1,87 @@
+"""Plots of the corpus overview: article statistics, keyness, similarity, collocations."""
+from __future__ import annotations
+
+import numpy as np
+
+from ._style import CMAP, PALETTE, doc_labels, new_axes, new_grid
+
+STAT_LABELS = {
+    "n_words": "words",
+    "mean_sentence_length": "mean words per sentence",
+    "mattr": "lexical diversity (MATTR)",
+    "flesch_reading_ease": "Flesch reading ease",
+}
+
+
+def plot_article_stats(table, *, metric: str = "n_words", ax=None, color=PALETTE[0]):
+    """Horizontal bars of one column of :func:`analysis.overview.article_stats` per article."""
+    ax = new_axes(ax, figsize=(4, 3))
+    labels = doc_labels(table["doc_id"])
+    y = np.arange(len(table))
+    ax.barh(y, table[metric], color=color)
+    ax.set_yticks(y, [labels[d] for d in table["doc_id"]])
+    ax.invert_yaxis()
+    ax.set_xlabel(STAT_LABELS.get(metric, metric))
+    ax.set_ylabel("article")
+    for yi, value in zip(y, table[metric]):
+        ax.annotate(f"{value:g}", (value, yi), xytext=(3, 0), textcoords="offset points",
+                    va="center", fontsize=8)
+    ax.margins(x=0.2)
+    return ax
+
+
+def plot_keyness(table, *, n: int = 10, axes=None, only_significant: bool = False):
+    """Small multiples: each article's ``n`` most overused terms by G² (bars = log ratio).
+
+    ``table`` is :func:`analysis.overview.keyness`; ``axes`` a sequence of
+    Axes, one per article (default: a new grid). Returns the Axes.
+    """
+    docs = list(dict.fromkeys(table["doc_id"]))
+    axes = list(axes) if axes is not None else new_grid(len(docs), ncols=3, panel=(3.3, 2.9))
+    labels = doc_labels(docs)
+    for ax, doc_id in zip(axes, docs):
+        rows = table[(table["doc_id"] == doc_id) & (table["log_ratio"] > 0)]
+        if only_significant:
+            rows = rows[rows["significant"]]
+        rows = rows.head(n)
+        y = np.arange(len(rows))
+        colors = [PALETTE[0] if s else "#9ecae1" for s in rows["significant"]]
+        ax.barh(y, rows["g2"], color=colors)
+        ax.set_yticks(y, rows["term"], fontsize=8)
+        ax.invert_yaxis()
+        ax.set_title(labels[doc_id], fontsize=9)
+        ax.set_xlabel("G² (dark: p < 0.001)", fontsize=8)
+    return axes
+
+
+def plot_similarity(table, *, ax=None, cmap=CMAP):
+    """Heatmap of :func:`analysis.overview.similarity` (cosine between articles)."""
+    ax = new_axes(ax, figsize=(4.6, 3.8))
+    wide = table.pivot(index="doc_a", columns="doc_b", values="cosine")
+    order = list(dict.fromkeys(table["doc_a"]))
+    wide = wide.loc[order, order]
+    labels = doc_labels(order)
+    image = ax.imshow(wide.to_numpy(), cmap=cmap, vmin=0, vmax=1)
+    ax.set_xticks(range(len(order)), [labels[d] for d in order])
+    ax.set_yticks(range(len(order)), [labels[d] for d in order])
+    for i in range(len(order)):
+        for j in range(len(order)):
+            value = wide.iat[i, j]
+            ax.text(j, i, f"{value:.2f}", ha="center", va="center", fontsize=8,
+                    color="white" if value > 0.6 else "black")
+    ax.set_xlabel("article")
+    ax.set_ylabel("article")
+    ax.figure.colorbar(image, ax=ax, label="TF-IDF cosine")
+    return ax
+
+
+def plot_collocations(table, *, measure: str = "likelihood_ratio", n: int = 15, ax=None):
+    """Horizontal bars of the top collocations by ``measure``."""
+    ax = new_axes(ax, figsize=(5, 4))
+    rows = table[table["measure"] == measure].head(n)
+    y = np.arange(len(rows))
+    ax.barh(y, rows["score"], color=PALETTE[2])
+    ax.set_yticks(y, rows["bigram"], fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlabel({"likelihood_ratio": "log-likelihood ratio", "pmi": "PMI"}.get(measure, measure))
+    return ax
