@@ -46,6 +46,8 @@ _TREEBANK = NLTKWordTokenizer()
 _ATTRIBUTION_RE = re.compile(r"^(?:[–—-]+\s*[^\W\d_][^.!?]{0,60}|\([^()]{1,60}\))[.!?]?$")
 # A piece that cannot open a sentence: "”, try ..." or "he asked" after "?”".
 _CONTINUATION_RE = re.compile(r"^[”’\"')\]]+\s*(?:[,;:]|[a-z])|^[,;:]")
+_PAREN_ATTRIBUTION_RE = re.compile(r"\s*\([^()]{1,60}\)")
+_QUOTE_END_RE = re.compile(r"[.!?…][”’\"']\s*$")
 _QUESTION_END_RE = re.compile(r"[?!][”’\"')\]]*$")
 
 
@@ -95,7 +97,12 @@ def sentence_spans(text: str, *, abbreviations=None) -> list[tuple[int, int]]:
     for start, end in _punkt(abbrevs).span_tokenize(text):
         piece = text[start:end].strip()
         prev = text[spans[-1][0]:spans[-1][1]] if spans else ""
-        if spans and (
+        paren = _PAREN_ATTRIBUTION_RE.match(text, start, end)
+        if spans and paren and _QUOTE_END_RE.search(prev):
+            spans[-1][1] = paren.end()  # "(Name)" closes the quotation before it
+            if text[paren.end():end].strip():
+                spans.append([paren.end(), end])
+        elif spans and (
                 (_ATTRIBUTION_RE.match(piece) and len(piece.split()) <= 8)
                 or _CONTINUATION_RE.match(piece)
                 or (piece[:1].islower() and (re.search(r"\b[A-Z]\.$", prev) or _QUESTION_END_RE.search(prev)))):

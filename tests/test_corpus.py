@@ -1,0 +1,248 @@
+"""Loading, cleaning and segmentation (analysis.corpus)."""
+from __future__ import annotations
+
+import hashlib
+import re
+import warnings
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from analysis import Corpus, CorpusError, CorpusWarning, config, load_corpus
+from analysis.corpus import load_boilerplate
+
+
+def _coverage_ok(corpus) -> bool:
+    """Every non-blank character is in exactly one paragraph or one removed span."""
+    for doc_id, raw in corpus.raw.items():
+        owner = [0] * len(raw)
+        spans = list(corpus.paragraphs.loc[corpus.paragraphs.doc_id == doc_id, ["start", "end"]].itertuples(index=False))
+        spans += list(corpus.removed.loc[corpus.removed.doc_id == doc_id, ["start", "end"]].itertuples(index=False))
+        for start, end in spans:
+            for i in range(start, end):
+                owner[i] += 1
+        for i, ch in enumerate(raw):
+            if owner[i] > 1 or (not ch.isspace() and owner[i] != 1):
+                return False
+    return True
+
+
+def _offsets_ok(corpus) -> bool:
+    for table in (corpus.paragraphs, corpus.sentences, corpus.removed):
+        for doc_id, start, end, text in table[["doc_id", "start", "end", "text"]].itertuples(index=False):
+            if corpus.raw[doc_id][start:end] != text:
+                return False
+    return True
+
+
+def test_tiny_documents(tiny_corpus):
+    docs = tiny_corpus.documents.set_index("doc_id")
+    assert list(docs.index) == ["alpha", "beta", "gamma"]
+    assert docs.loc["alpha", "title"] == "Why Quiet Partners Go Silent"
+    assert docs.loc["beta", "title"] == "Men are often taught to hide their feelings."
+    assert docs.loc["gamma", "title"] == "Pulling Away Is Not the End"
+    assert docs.loc["alpha", "author"] == "Sam Rivers"
+    assert docs.loc["gamma", "author"] == "Lee Park"
+    assert pd.isna(docs.loc["beta", "author"])
+    assert docs.loc["beta", "n_sentences"] == 6
+    assert docs.loc["beta", "n_paragraphs"] == 3
+
+
+def test_cleaning_reports_every_removed_span(tiny_corpus):
+    removed = tiny_corpus.removed
+    alpha = removed[removed.doc_id == "alpha"]
+    reasons = dict(zip(alpha.text, alpha.reason))
+    assert reasons["Why Quiet Partners Go Silent"] == "title repeat"
+    assert reasons["Source link"] == "source link"
+    assert reasons["Share this article"] == "share"
+    assert reasons["About the Author: Sam Rivers"] == "byline"
+    assert reasons["Leave a Reply"] == "comment form"
+    assert "Home Privacy Policy Terms Of Use Contact Us" in reasons
+    assert set(alpha.loc[alpha.reason == "list marker", "text"]) == {"•", "1."}
+    kept = " ".join(tiny_corpus.sentences.text)
+    for gone in ("Source link", "Leave a Reply", "Sam Rivers", "Privacy Policy"):
+        assert gone not in kept
+    assert _coverage_ok(tiny_corpus)
+
+
+def test_title_kept_once(tiny_corpus):
+    alpha = tiny_corpus.sentences[tiny_corpus.sentences.doc_id == "alpha"]
+    assert (alpha.text == "Why Quiet Partners Go Silent").sum() == 1
+
+
+def test_abbreviations_do_not_split(tiny_corpus):
+    texts = tiny_corpus.sentences.text.tolist()
+    assert ("Dr. Omar Castillo, a family therapist, says silence is often a way to cope, "
+            "e.g. after a long day at work.") in texts
+
+
+def test_headings_and_bullets_are_units(tiny_corpus):
+    s = tiny_corpus.sentences
+    alpha = s[s.doc_id == "alpha"]
+    assert alpha.loc[alpha.text == "What Helps", "is_heading"].item()
+    items = ["Give him time to think.", "Ask gentle questions.", "Listen without judging.",
+             "Stay calm when he withdraws."]
+    assert all(t in alpha.text.tolist() for t in items)
+    assert not any(t.startswith(("•", "1.")) for t in alpha.text)
+    para = tiny_corpus.paragraphs
+    ask = para[para.text == "Ask gentle questions. Listen without judging."]
+    assert ask.is_list_item.item()
+    # the two sentences of one bullet share its paragraph
+    assert alpha[alpha.text.isin(items[1:3])].para_id.nunique() == 1
+
+
+def test_quote_attribution_stays_with_its_sentence(tiny_corpus):
+    s = tiny_corpus.sentences
+    row = s[s.text.str.contains("kindest")]
+    assert row.text.item() == "“Patience is the kindest answer.” – Dana Whitfield"
+    assert not row.is_heading.item()
+
+
+def test_markdown_heading_and_wrapped_paragraph(tiny_corpus):
+    s = tiny_corpus.sentences[tiny_corpus.sentences.doc_id == "gamma"]
+    assert s.iloc[0].text == "Pulling Away Is Not the End" and s.iloc[0].is_heading
+    wrapped = s[s.text.str.startswith("Stress can make")].text.item()
+    assert wrapped.endswith("talk about it.") and "\n" in wrapped
+
+
+def test_seed_offsets_and_coverage(seeds_corpus):
+    assert len(seeds_corpus) == 5
+    assert _offsets_ok(seeds_corpus)
+    assert _coverage_ok(seeds_corpus)
+
+
+def test_seed_sentences_never_cross_blocks(seeds_corpus):
+    for doc_id, start, end in seeds_corpus.sentences[["doc_id", "start", "end"]].itertuples(index=False):
+        assert not re.search(r"\n\s*\n", seeds_corpus.raw[doc_id][start:end])
+
+
+def test_source_files_unchanged(seeds_copy):
+    before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in seeds_copy.iterdir()}
+    corpus = load_corpus(seeds_copy)
+    corpus.cached("x", lambda: 1)
+    after = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in seeds_copy.iterdir()}
+    assert before == after
+
+
+def test_seed_files_match_shared_copy():
+    shared = config.PROJECT_DIR.parent / "shared" / "seeds"
+    if not shared.exists():
+        pytest.skip("no ../shared/seeds beside this clone")
+    for path in shared.glob("*.txt"):
+        assert (config.SEEDS_DIR / path.name).read_bytes() == path.read_bytes()
+
+
+# --- bad input -------------------------------------------------------------
+
+def test_missing_path_raises(tmp_path):
+    with pytest.raises(FileNotFoundError, match="nowhere"):
+        load_corpus(tmp_path / "nowhere")
+
+
+def test_folder_without_text_files(tmp_path):
+    (tmp_path / "data.bin").write_bytes(b"\x00\x01")
+    with pytest.raises(CorpusError, match=str(tmp_path)):
+        load_corpus(tmp_path)
+
+
+def test_empty_file_warns_or_raises(tiny_dir):
+    (tiny_dir / "empty.txt").write_text("  \n\n")
+    with pytest.warns(CorpusWarning, match=r"empty\.txt: file is empty"):
+        corpus = load_corpus(tiny_dir)
+    assert "empty" not in corpus.doc_ids
+    with pytest.raises(CorpusError, match=r"empty\.txt"):
+        load_corpus(tiny_dir, errors="raise")
+
+
+def test_binary_file_warns(tiny_dir):
+    (tiny_dir / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    with pytest.warns(CorpusWarning, match=r"image\.txt: file looks binary"):
+        corpus = load_corpus(tiny_dir)
+    assert len(corpus) == 3
+
+
+def test_other_encoding_warns_with_file_and_line(tmp_path):
+    (tmp_path / "latin.txt").write_bytes("First line.\nMen’s silence — café.\n".encode("cp1252"))
+    with pytest.warns(CorpusWarning, match=r"latin\.txt:2: not valid UTF-8.*cp1252"):
+        corpus = load_corpus(tmp_path)
+    assert "Men’s silence — café." in corpus.sentences.text.tolist()
+
+
+def test_bom_is_read_silently(tmp_path):
+    (tmp_path / "bom.txt").write_bytes("\ufeffHe waits. She listens.".encode("utf-8"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        corpus = load_corpus(tmp_path)
+    assert corpus.sentences.text.tolist() == ["He waits.", "She listens."]
+    assert _offsets_ok(corpus)
+
+
+def test_subfolders_only_when_recursive(tiny_dir):
+    sub = tiny_dir / "annotations"
+    sub.mkdir()
+    (sub / "notes.txt").write_text("A note.")
+    assert "notes" not in load_corpus(tiny_dir).doc_ids
+    assert "annotations/notes" in load_corpus(tiny_dir, recursive=True).doc_ids
+
+
+def test_crlf_offsets(tmp_path):
+    (tmp_path / "win.txt").write_bytes(b"A Heading\r\n\r\nHe waits. She listens.\r\nLeave a Reply\r\n")
+    corpus = load_corpus(tmp_path)
+    assert _offsets_ok(corpus) and _coverage_ok(corpus)
+    assert corpus.sentences.text.tolist() == ["A Heading", "He waits.", "She listens."]
+
+
+def test_bad_boilerplate_file_names_file_and_line(tmp_path):
+    bad = tmp_path / "rules.csv"
+    bad.write_text("pattern,reason,scope\n^ok$,fine,line\n(unclosed,broken,line\n")
+    with pytest.raises(CorpusError, match=r"rules\.csv:3: invalid pattern"):
+        load_boilerplate(str(bad))
+
+
+# --- DataFrame and CSV sources ---------------------------------------------
+
+def test_from_frame_and_csv(tmp_path):
+    df = pd.DataFrame({"id": ["x", "y"], "body": ["Men hide. Women ask.", "Give him space."]})
+    corpus = Corpus.from_frame(df, text="body", id="id")
+    assert corpus.doc_ids == ["x", "y"] and corpus.documents.n_sentences.tolist() == [2, 1]
+    df.rename(columns={"id": "doc_id", "body": "text"}).to_csv(tmp_path / "a.csv", index=False)
+    assert load_corpus(tmp_path / "a.csv").doc_ids == ["x", "y"]
+
+
+def test_from_frame_errors():
+    with pytest.raises(CorpusError, match="no text column 'body'"):
+        Corpus.from_frame(pd.DataFrame({"text": ["a"]}), text="body")
+    with pytest.raises(CorpusError, match="duplicate id 'a'"):
+        Corpus.from_frame(pd.DataFrame({"doc_id": ["a", "a"], "text": ["x.", "y."]}))
+    with pytest.warns(CorpusWarning, match="row 1"):
+        corpus = Corpus.from_frame(pd.DataFrame({"doc_id": ["a", "b"], "text": ["x.", None]}))
+    assert corpus.doc_ids == ["a"]
+
+
+def test_cache_is_dropped_when_text_changes(tiny_corpus):
+    calls = []
+    compute = lambda: calls.append(1) or len(calls)  # noqa: E731
+    assert tiny_corpus.cached("k", compute) == 1
+    assert tiny_corpus.cached("k", compute) == 1
+    tiny_corpus.raw["beta"] += " Extra."
+    assert tiny_corpus.cached("k", compute) == 2
+
+
+# --- properties ------------------------------------------------------------
+
+_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400)
+_prose = st.lists(st.sampled_from(["Men hide.", "Dr. Lee says so.", "• Wait.", "1. Listen", "\n", "\n\n",
+                                   "“Quote.” – Ann Lee", "Source link", "Why He Waits", "e.g. this",
+                                   "ok?", "  ", "Leave a Reply", "# Head"]), max_size=30).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(_text, _prose))
+def test_any_text_loads_with_valid_offsets(text):
+    corpus = Corpus.from_texts({"d": text})
+    assert _offsets_ok(corpus)
+    assert _coverage_ok(corpus)
+    for start, end in corpus.sentences[["start", "end"]].itertuples(index=False):
+        assert start < end
