@@ -1,0 +1,175 @@
+"""Code every sentence with the framing codebook, keeping the evidence.
+
+A cue counts for a code when it is (1) not negated (an odd number of
+negators before it in its clause; cues written with ``NOT`` are exempt),
+(2) about the right person (``scope``: a fear word whose nearest person is
+"you" is not about him), and (3) for remedies, in a directive sentence.
+
+Examples
+--------
+>>> from analysis import Corpus
+>>> c = Corpus.from_texts({"a": "He is afraid of rejection. You are afraid. Give him space."})
+>>> detect_codes(c)[["sent_id", "code"]].values.tolist()
+[[0, 'cause.fear'], [2, 'remedy.patience_space']]
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .codebook import load_codebook, load_lexicons
+from .matching import TokenStream, compile_cues
+from .stance import MAN, READER, Features
+
+CUE_COLUMNS = ["doc_id", "sent_id", "start", "end", "code", "cue_start", "cue_end", "surface",
+               "cue", "status"]
+CODE_COLUMNS = ["doc_id", "sent_id", "start", "end", "code", "evidence"]
+
+
+def _status(feats: Features, hit, *, scope: str, requires: str, exempt: bool) -> str:
+    if not exempt and feats.negated(hit.token):
+        return "negated"
+    if scope != "any":
+        who = feats.nearest(hit.token, hit.n_tokens)
+        if scope == "man" and who == READER:
+            return "about_reader"
+        if scope == "reader" and who == MAN:
+            return "about_man"
+    if requires == "directive" and not feats.directive[hit.sent]:
+        return "not_directive"
+    return "kept"
+
+
+def _judge(feats: Features, hits: pd.DataFrame, entry, *, exempt: bool, cue: str) -> pd.DataFrame:
+    hits = hits.copy()
+    hits["status"] = [_status(feats, h, scope=entry.scope, requires=entry.requires, exempt=exempt)
+                      for h in hits.itertuples(index=False)]
+    hits["cue"] = cue
+    return hits
+
+
+def _entry_hits(stream: TokenStream, feats: Features, entry, lexicons) -> list[pd.DataFrame]:
+    parts = []
+    plain = [c for c in entry.cues if "NOT" not in c.split()]
+    negative = [c for c in entry.cues if "NOT" in c.split()]
+    for cues, exempt in ((plain, False), (negative, True)):
+        if cues:
+            parts.append(_judge(feats, stream.find(compile_cues(cues, lexicons)), entry,
+                                exempt=exempt, cue="word"))
+    for pattern in entry.patterns:
+        groups = []
+        for alts in pattern:
+            exempt = any("NOT" in a.split() for a in alts)
+            groups.append(_judge(feats, stream.find(compile_cues(alts, lexicons)), entry,
+                                 exempt=exempt, cue="pattern"))
+        shared = set.intersection(*(set(g.loc[g["status"] == "kept", "sent"]) for g in groups))
+        parts += [g[g["sent"].isin(shared)] for g in groups]
+    return parts
+
+
+def _detect_cues(corpus, codebook) -> pd.DataFrame:
+    sents = corpus.sentences.reset_index(drop=True)
+    lexicons = load_lexicons()
+    stream = TokenStream(sents)
+    feats = Features(stream, lexicons)
+    frames = []
+    for entry in codebook.itertuples(index=False):
+        for part in _entry_hits(stream, feats, entry, lexicons):
+            if len(part):
+                frames.append(part.assign(code=entry.code))
+    if not frames:
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in CUE_COLUMNS})
+    hits = pd.concat(frames, ignore_index=True).drop_duplicates(["sent", "code", "start", "end"])
+    rows = sents.loc[hits["sent"].to_numpy(), ["doc_id", "sent_id", "start", "end"]].reset_index(drop=True)
+    out = pd.concat([rows, hits.drop(columns=["sent", "start", "end", "token", "n_tokens"])
+                     .reset_index(drop=True)], axis=1)
+    out["cue_start"], out["cue_end"] = hits["start"].to_numpy(), hits["end"].to_numpy()
+    return out[CUE_COLUMNS].sort_values(["doc_id", "sent_id", "code", "cue_start"],
+                                        kind="stable").reset_index(drop=True)
+
+
+def detect_cues(corpus, codebook=None) -> pd.DataFrame:
+    """Every cue hit, kept or not, with the reason it was dropped.
+
+    Parameters
+    ----------
+    corpus : Corpus
+    codebook : DataFrame or path, optional
+        From :func:`load_codebook` (default: ``config.CODEBOOK_PATH``).
+
+    Returns
+    -------
+    DataFrame
+        ``doc_id``, ``sent_id``, ``start``, ``end`` (the sentence), ``code``,
+        ``cue_start``, ``cue_end`` (raw offsets of the cue), ``surface``,
+        ``cue`` ("word" or "pattern"), ``status`` ("kept", "negated",
+        "about_reader", "about_man", "not_directive").
+
+    Examples
+    --------
+    >>> from analysis import Corpus
+    >>> c = Corpus.from_texts({"a": "He is not afraid."})
+    >>> detect_cues(c)[["surface", "status"]].values.tolist()
+    [['afraid', 'negated']]
+    """
+    book = _as_codebook(codebook)
+    key = ("detect_cues", tuple(book["code"]), tuple(map(str, book["cues"])),
+           tuple(map(str, book["patterns"])), tuple(book["scope"]), tuple(book["requires"]))
+    return corpus.cached(key, lambda: _detect_cues(corpus, book)).copy()
+
+
+def _as_codebook(codebook) -> pd.DataFrame:
+    if codebook is None or not isinstance(codebook, pd.DataFrame):
+        return load_codebook(codebook)
+    return codebook
+
+
+def detect_codes(corpus, codebook=None) -> pd.DataFrame:
+    """Framing codes of every sentence, one row per sentence and code.
+
+    Parameters
+    ----------
+    corpus : Corpus
+    codebook : DataFrame or path, optional
+        From :func:`load_codebook` (default: ``config.CODEBOOK_PATH``).
+
+    Returns
+    -------
+    DataFrame
+        ``doc_id``, ``sent_id``, ``start``, ``end`` (sentence offsets in the
+        raw text), ``code``, ``evidence`` (the cues that fired, as
+        ``surface [cue_start:cue_end]`` joined by `` | ``). Sorted by
+        document, sentence and code.
+
+    Examples
+    --------
+    >>> from analysis import Corpus
+    >>> c = Corpus.from_texts({"a": "It's not your fault."})
+    >>> detect_codes(c)[["code", "evidence"]].values.tolist()
+    [['eval.not_about_you', 'not your fault [5:19]']]
+    """
+    cues = detect_cues(corpus, codebook)
+    kept = cues[cues["status"] == "kept"]
+    evidence = kept["surface"] + " [" + kept["cue_start"].astype(str) + ":" + kept["cue_end"].astype(str) + "]"
+    out = (kept.assign(evidence=evidence)
+           .groupby(["doc_id", "sent_id", "start", "end", "code"], sort=True)["evidence"]
+           .agg(" | ".join).reset_index())
+    return out[CODE_COLUMNS].reset_index(drop=True)
+
+
+def code_matrix(codes: pd.DataFrame, sentences: pd.DataFrame, code_names) -> pd.DataFrame:
+    """Wide boolean table: one row per sentence of ``sentences``, one column per code.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["a", "a"], "sent_id": [0, 1]})
+    >>> c = pd.DataFrame({"doc_id": ["a"], "sent_id": [1], "code": ["x"]})
+    >>> code_matrix(c, s, ["x", "y"])[["x", "y"]].values.tolist()
+    [[False, False], [True, False]]
+    """
+    keys = sentences[["doc_id", "sent_id"]].reset_index(drop=True)
+    wide = pd.crosstab([codes["doc_id"], codes["sent_id"]], codes["code"]).clip(upper=1).astype(bool)
+    wide = wide.reindex(columns=list(code_names), fill_value=False)
+    merged = keys.merge(wide.reset_index(), on=["doc_id", "sent_id"], how="left")
+    merged[list(code_names)] = merged[list(code_names)].fillna(False).astype(bool)
+    return merged

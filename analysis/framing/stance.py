@@ -1,0 +1,177 @@
+"""Stance: how each sentence speaks, and the token features the code detector shares.
+
+Features come from the lexicons in ``data/framing_lexicons.csv`` and from
+general English word order: a clause opening with a base verb ("Give him
+time", "Don't push") is an imperative; a sentence telling the reader what
+to do (imperative, obligation, recommendation, or a need of his: "he needs
+space") is *directive*.
+
+Examples
+--------
+>>> from analysis import Corpus
+>>> c = Corpus.from_texts({"a": "Men often hide fear. You should listen. Give him time."})
+>>> detect_stance(c)[["second_person", "generic_men", "hedges", "imperative"]].values.tolist()
+[[False, True, 1, False], [True, False, 0, False], [False, False, 0, True]]
+"""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from .codebook import load_lexicons
+from .matching import TokenStream, compile_cues
+
+NONE, MAN, READER = 0, 1, 2
+_SKIP_NEGATION = re.compile(r"^(?:not|no) (?:only|just|matter|doubt|wonder)\b")
+_QUESTION_RE = re.compile(r"\?[\"'”’)\]]*\s*$")
+
+
+class Features:
+    """Token and sentence features of a :class:`TokenStream`.
+
+    Attributes: ``neg`` (token opens a negator), ``ref`` (0 none, 1 the man,
+    2 the reader), ``imperative`` (per clause number), ``directive`` (per
+    sentence row), ``hits`` (lexicon name -> hit table).
+    """
+
+    def __init__(self, stream: TokenStream, lexicons=None):
+        self.stream, lex = stream, lexicons or load_lexicons()
+        self.lexicons = lex
+        self.hits = {name: stream.find(compile_cues(lex[name], {}))
+                     for name in ("negator", "hedge", "booster", "obligation", "prescriptive",
+                                  "generic_men", "generic_women", "second_person")}
+        neg = self.hits["negator"]
+        keep = [not _SKIP_NEGATION.match(stream.text[stream.pos[t]:stream.pos[t] + 12])
+                for t in neg["token"]]
+        self.neg = np.zeros(len(stream.tokens), dtype=bool)
+        self.neg[neg["token"].to_numpy()[keep]] = True
+        self.ref = self._referents(lex)
+        self.imperative = self._imperative(lex)
+        self.directive = self._directive(lex)
+
+    def _referents(self, lex) -> np.ndarray:
+        s = self.stream
+        man, reader = s.mark(lex["man"]), s.mark(lex["reader"])
+        ref = np.where(man, MAN, np.where(reader, READER, NONE))
+        nxt = np.r_[man[1:], False]
+        possessive = np.isin(np.array(s.tokens, dtype=object), ["your", "her", "my"])
+        ref[possessive & nxt & (s.sent == np.r_[s.sent[1:], -1])] = NONE
+        return ref
+
+    def _imperative(self, lex) -> np.ndarray:
+        s = self.stream
+        skip = s.mark(lex["clause_start"]) | s.is_break
+        idx = np.flatnonzero(~skip)
+        out = np.zeros(s.clause.max() + 1 if len(s.clause) else 0, dtype=bool)
+        if not len(idx):
+            return out
+        clauses = s.clause[idx]
+        first = idx[np.r_[True, clauses[1:] != clauses[:-1]]]
+        verbs, not_subject = set(lex["imperative"]), set(lex["not_subject"])
+        for t in first:
+            nxt = s.tokens[t + 1] if t + 1 < len(s.tokens) and s.sent[t + 1] == s.sent[t] else ""
+            if s.tokens[t] in verbs and nxt not in not_subject and not nxt.startswith("'"):
+                out[s.clause[t]] = True
+        return out
+
+    def _directive(self, lex) -> np.ndarray:
+        s = self.stream
+        n = len(s.sentences)
+        out = np.zeros(n, dtype=bool)
+        clause_sent = pd.Series(s.sent).groupby(s.clause).first()
+        out[clause_sent[self.imperative[clause_sent.index]].to_numpy()] = True
+        out[self.hits["prescriptive"]["sent"].to_numpy()] = True
+        for t, sent in zip(self.hits["obligation"]["token"], self.hits["obligation"]["sent"]):
+            if self.nearest(t, 1) != MAN:
+                out[sent] = True
+        needs = s.find(compile_cues([f"@man {w}" for w in ("@need_verb", "* @need_verb",
+                                                           "* * @need_verb")], lex))
+        out[needs["sent"].to_numpy()] = True
+        return out
+
+    def nearest(self, token: int, n_tokens: int) -> int:
+        """Who a cue at ``token`` is about: the man, the reader or nobody (0)."""
+        s, ref = self.stream, self.ref
+        clause, sent = s.clause[token], s.sent[token]
+        j = token - 1
+        while j >= 0 and s.clause[j] == clause:
+            if ref[j]:
+                return int(ref[j])
+            j -= 1
+        if clause < len(self.imperative) and self.imperative[clause]:
+            return READER
+        j = token + n_tokens
+        while j < len(ref) and s.clause[j] == clause:
+            if ref[j]:
+                return int(ref[j])
+            j += 1
+        j = token - 1
+        while j >= 0 and s.sent[j] == sent:
+            if ref[j]:
+                return int(ref[j])
+            j -= 1
+        return NONE
+
+    def negated(self, token: int, *, window: int = 5) -> bool:
+        """True when an odd number of negators precede ``token`` in its clause."""
+        s = self.stream
+        lo = max(0, token - window)
+        span = np.arange(lo, token)
+        span = span[s.clause[span] == s.clause[token]]
+        return bool(self.neg[span].sum() % 2)
+
+
+def _counts(hits: pd.DataFrame, n: int, *, mask=None) -> np.ndarray:
+    sents = hits["sent"].to_numpy() if mask is None else hits["sent"].to_numpy()[mask]
+    return np.bincount(sents, minlength=n)
+
+
+def _generic(feats: Features, name: str) -> np.ndarray:
+    s, hits = feats.stream, feats.hits[name]
+    det = set(feats.lexicons["determiner"])
+    ok = np.array([t == 0 or s.sent[t - 1] != s.sent[t] or s.tokens[t - 1] not in det
+                   for t in hits["token"]], dtype=bool)
+    return _counts(hits, len(s.sentences), mask=ok) > 0
+
+
+def detect_stance(corpus) -> pd.DataFrame:
+    """Per-sentence stance features.
+
+    Returns
+    -------
+    DataFrame
+        ``doc_id``, ``sent_id``, ``start``, ``end``, then ``second_person``,
+        ``generic_men``, ``generic_women``, ``imperative``, ``question``,
+        ``directive`` (bool) and ``hedges``, ``boosters``, ``obligations``
+        (counts of lexicon hits).
+
+    Examples
+    --------
+    >>> from analysis import Corpus
+    >>> detect_stance(Corpus.from_texts({"a": "Women always know. Do they?"}))["question"].tolist()
+    [False, True]
+    """
+    return corpus.cached(("detect_stance",), lambda: _stance(corpus)).copy()
+
+
+def _stance(corpus) -> pd.DataFrame:
+    sents = corpus.sentences
+    stream = TokenStream(sents)
+    feats = Features(stream)
+    n = len(sents)
+    out = sents[["doc_id", "sent_id", "start", "end"]].reset_index(drop=True).copy()
+    out["second_person"] = _counts(feats.hits["second_person"], n) > 0
+    out["generic_men"] = _generic(feats, "generic_men")
+    out["generic_women"] = _generic(feats, "generic_women")
+    clause_sent = pd.Series(stream.sent).groupby(stream.clause).first()
+    imp = np.zeros(n, dtype=bool)
+    imp[clause_sent[feats.imperative[clause_sent.index]].to_numpy()] = True
+    out["imperative"] = imp
+    out["question"] = sents["text"].str.contains(_QUESTION_RE).to_numpy()
+    out["directive"] = feats.directive
+    out["hedges"] = _counts(feats.hits["hedge"], n)
+    out["boosters"] = _counts(feats.hits["booster"], n)
+    out["obligations"] = _counts(feats.hits["obligation"], n)
+    return out
