@@ -1,0 +1,85 @@
+"""Read the claim patterns and the normalisation lexicon from ``analysis/data/``.
+
+Both files are CSV with a header; lines starting with ``#`` are comments.
+A bad line raises :class:`ValueError` naming the file and the line number.
+
+Examples
+--------
+>>> rules = claim_patterns()
+>>> sorted({kind for kind, _ in rules})
+['advice', 'boilerplate', 'causal', 'generalisation']
+"""
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from .. import config
+
+CLAIM_TYPES = ("advice", "causal", "generalisation", "other")
+
+
+def _rows(path, columns):
+    """Yield ``(line_number, {column: value})`` of a commented CSV file."""
+    path = Path(path)
+    with open(path, encoding="utf-8", newline="") as fh:
+        lines = [(i, ln) for i, ln in enumerate(fh, 1) if ln.strip() and not ln.lstrip().startswith("#")]
+    reader = csv.reader([ln for _, ln in lines])
+    header = next(reader, None)
+    if header != list(columns):
+        raise ValueError(f"{path}:{lines[0][0] if lines else 1}: expected header {','.join(columns)}, got {header}")
+    for (number, _), row in zip(lines[1:], reader):
+        if len(row) != len(columns) or not all(v.strip() for v in row):
+            raise ValueError(f"{path}:{number}: expected {len(columns)} non-empty fields, got {row}")
+        yield number, dict(zip(columns, row))
+
+
+def _compile(path, number, pattern):
+    try:
+        return re.compile(pattern)
+    except re.error as exc:
+        raise ValueError(f"{path}:{number}: bad regular expression ({exc})") from None
+
+
+@lru_cache(maxsize=4)
+def imperative_verbs(path=config.CLAIM_IMPERATIVES_PATH) -> tuple[str, ...]:
+    """The verbs that open an instruction (``data/claim_imperatives.txt``)."""
+    lines = (ln.strip().lower() for ln in open(path, encoding="utf-8"))
+    return tuple(sorted({ln for ln in lines if ln and not ln.startswith("#")}))
+
+
+@lru_cache(maxsize=4)
+def claim_patterns(path=config.CLAIM_PATTERNS_PATH,
+                   imperatives=config.CLAIM_IMPERATIVES_PATH) -> tuple[tuple[str, re.Pattern], ...]:
+    """``(claim_type, compiled pattern)`` pairs, in file order.
+
+    ``{IMPERATIVE}`` in a pattern is replaced by the alternation of
+    :func:`imperative_verbs`.
+    """
+    verbs = "(?:" + "|".join(re.escape(v) for v in imperative_verbs(imperatives)) + ")"
+    out = []
+    for number, row in _rows(path, ("claim_type", "pattern")):
+        kind = row["claim_type"].strip()
+        if kind not in {"boilerplate", *CLAIM_TYPES}:
+            raise ValueError(f"{path}:{number}: unknown claim_type {kind!r}")
+        out.append((kind, _compile(path, number, row["pattern"].replace("{IMPERATIVE}", verbs))))
+    return tuple(out)
+
+
+@lru_cache(maxsize=4)
+def normalisation_lexicon(path=config.CLAIM_LEXICON_PATH) -> tuple[tuple[str, re.Pattern], ...]:
+    """``(token, compiled pattern)`` pairs of ``data/claim_lexicon.csv``, in file order.
+
+    Tokens ``NEG``, ``MALE``, ``FEMALE`` and ``READER`` replace their match
+    (negation and generic subjects); ``C_*`` concept tokens are added next
+    to it.
+    """
+    out = []
+    for number, row in _rows(path, ("token", "pattern")):
+        token = row["token"].strip()
+        if not re.fullmatch(r"[A-Z][A-Z_]*", token):
+            raise ValueError(f"{path}:{number}: token must be upper case, got {token!r}")
+        out.append((token, _compile(path, number, row["pattern"])))
+    return tuple(out)

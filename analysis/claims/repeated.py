@@ -1,0 +1,95 @@
+"""Claims made in two or more documents: :func:`detect_repeated_claims`.
+
+Examples
+--------
+>>> from analysis import Corpus
+>>> c = Corpus.from_texts({"a": "Men are taught to hide their feelings. Buy a cake.",
+...                        "b": "Guys are taught to hide feelings. Paint the fence."})
+>>> detect_repeated_claims(c, threshold=0.3)[["claim_id", "doc_id", "sent_id"]].values.tolist()
+[[1, 'a', 0], [1, 'b', 0]]
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .cluster import average_linkage
+from .sentences import detect_claims
+from .support import member_support
+from .vectors import claim_vectors
+
+#: Default similarity threshold (chosen with ``validate.claims.threshold_curve``).
+DEFAULT_THRESHOLD = 0.35
+#: Character n-gram cosine from which a member counts as verbatim reuse.
+VERBATIM_CHAR_COSINE = 0.7
+
+REPEATED_COLUMNS = ["claim_id", "doc_id", "sent_id", "start", "end", "text", "similarity",
+                    "match", "claim_type", "label", "n_docs", "support"]
+
+
+def detect_repeated_claims(corpus, *, threshold: float = DEFAULT_THRESHOLD, k: int = 10) -> pd.DataFrame:
+    """One row per member sentence of each claim made in two or more documents.
+
+    Claim sentences (:func:`detect_claims`) are represented by
+    :func:`~analysis.claims.vectors.claim_vectors` and grouped by average
+    linkage on a sparse neighbour graph; a group is a claim when its members
+    come from at least two documents.
+
+    Parameters
+    ----------
+    corpus : Corpus
+    threshold : float
+        Least average similarity inside a claim (higher: fewer, tighter claims).
+    k : int
+        Neighbours per sentence considered when grouping.
+
+    Returns
+    -------
+    DataFrame
+        ``claim_id`` (1 = made by most documents), ``doc_id``, ``sent_id``,
+        ``start``, ``end``, ``text``, ``similarity`` (to the claim's most
+        central sentence), ``match`` (``verbatim`` when a member of another
+        document has nearly the same characters, else ``paraphrase``),
+        ``claim_type`` of the member, ``label`` (the central sentence),
+        ``n_docs``, ``support`` (named, anonymous, none, or unknown when
+        the sources layer is missing). Sorted by claim, corpus order.
+    """
+    key = ("detect_repeated_claims", round(float(threshold), 6), int(k))
+    return corpus.cached(key, lambda: _repeated(corpus, threshold, k)).copy()
+
+
+def _repeated(corpus, threshold, k) -> pd.DataFrame:
+    claims = detect_claims(corpus)
+    if claims.empty:
+        return pd.DataFrame(columns=REPEATED_COLUMNS)
+    order = {d: i for i, d in enumerate(corpus.doc_ids)}
+    vectors = claim_vectors(claims["text"].tolist())
+    claims["group"] = average_linkage(vectors, claims["doc_id"].to_numpy(), threshold=threshold, k=k)
+    n_docs = claims.groupby("group")["doc_id"].transform("nunique")
+    kept = claims.loc[n_docs >= 2].assign(n_docs=n_docs[n_docs >= 2])
+    parts = [_describe(group, vectors) for _, group in kept.groupby("group", sort=True)]
+    if not parts:
+        return pd.DataFrame(columns=REPEATED_COLUMNS)
+    out = pd.concat(parts, ignore_index=True)
+    out["doc_rank"] = out["doc_id"].map(order)
+    first = out.groupby("group")["doc_rank"].transform("min") * 1e9 + out.groupby("group")["start"].transform("min")
+    size = out.groupby("group")["group"].transform("size")
+    out = out.assign(first=first, size=size).sort_values(
+        ["n_docs", "size", "first", "group"], ascending=[False, False, True, True])
+    out["claim_id"] = pd.factorize(out["group"])[0] + 1
+    out = out.sort_values(["claim_id", "doc_rank", "sent_id"])
+    out["support"] = member_support(corpus, out)
+    return out[REPEATED_COLUMNS].reset_index(drop=True)
+
+
+def _describe(group: pd.DataFrame, vectors) -> pd.DataFrame:
+    """Similarity to the central member, match kind and label of one claim."""
+    rows = group.index.to_numpy()
+    sims = np.vstack([vectors.similarity_to(i)[rows] for i in rows])
+    central = int(np.argmax(sims.sum(axis=1)))
+    char = (vectors.char[rows] @ vectors.char[rows].T).toarray()
+    other_doc = group["doc_id"].to_numpy()[:, None] != group["doc_id"].to_numpy()[None, :]
+    verbatim = (np.where(other_doc, char, 0).max(axis=1) >= VERBATIM_CHAR_COSINE)
+    return group.assign(similarity=np.round(sims[:, central], 4),
+                        match=np.where(verbatim, "verbatim", "paraphrase"),
+                        label=group["text"].iloc[central])
