@@ -48,3 +48,13 @@ def corpus_dir() -> Path:
     """
     value = os.environ.get(CORPUS_ENV)
     return Path(value).expanduser().resolve() if value else SEEDS_DIR
+
+CLAIM_PATTERNS_PATH = DATA_DIR / "claim_patterns.csv"
+CLAIM_IMPERATIVES_PATH = DATA_DIR / "claim_imperatives.txt"
+CLAIM_LEXICON_PATH = DATA_DIR / "claim_lexicon.csv"
+
+#: Lexicons of the cited-sources layer (reporting verbs, roles, titles, cues, patterns).
+SOURCES_LEXICON_DIR = DATA_DIR / "sources"
+#: Hand-coded cited sources of the seeds.
+SOURCES_GOLD_PATH = ANNOTATIONS_DIR / "sources.csv"
+FRAMING_LEXICONS_PATH = DATA_DIR / "framing_lexicons.csv"

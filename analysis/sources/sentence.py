@@ -1,0 +1,213 @@
+"""Mentions of sources in one sentence, before the article-level resolution.
+
+:func:`sentence_hits` reads one sentence (quotes already straightened) and
+returns :class:`Hit` objects: named candidates with the grammar that
+attaches them to a claim (``how``), their role, and anonymous appeals.
+Single-word names stay provisional (``solo``) until the article shows the
+full name they abbreviate (:mod:`analysis.sources.detect`).
+
+Examples
+--------
+>>> hits = sentence_hits("Dating coach Jo Malone-Reyes says men fear rejection.", ())
+>>> [(h.name, h.role, h.how) for h in hits]
+[('Jo Malone-Reyes', 'dating coach', 'verb')]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..tokens import stop_words
+from .patterns import Patterns, compiled_patterns
+
+_CONTEXT = 140
+_WRITTEN_WORKS = ("book", "memoir", "bestseller", "best-seller", "workbook", "guide", "paper",
+                  "essay", "article")
+_QUOTED_HOW = ("verb", "inverted", "according", "dash", "pronoun")
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$|^[A-Z][a-z]+[A-Z]\w*$")
+
+
+@dataclass
+class Hit:
+    """One mention found in a sentence (offsets local to the sentence)."""
+
+    start: int
+    end: int
+    name: str
+    kind: str
+    role: str | None
+    attribution: str
+    how: str
+    solo: bool = False
+
+
+def _role_phrase(pre: str | None, stop: frozenset) -> str | None:
+    """The role words of a pre-modifier, cut at the first stop word from the right."""
+    if not pre:
+        return None
+    kept = []
+    for word in reversed(pre.split()):
+        if word.lower() in stop and word.lower() != "and":
+            break
+        kept.append(word)
+    while kept and kept[-1].lower() == "and":
+        kept.pop()
+    return _norm_role(" ".join(reversed(kept))) or None
+
+
+def _norm_role(text: str) -> str:
+    words = [w if _ACRONYM.match(w) else w.lower() for w in text.strip(" ,.;:").split()]
+    while words and words[0] in ("a", "an", "the", "who", "is", "was"):
+        words.pop(0)
+    return " ".join(words)
+
+
+def _appos_role(app: str | None, p: Patterns) -> str | None:
+    if app and p.role_word.search(app) and not re.search(r"\d", app):
+        return _norm_role(app)
+    return None
+
+
+def _is_example(app: str | None, left: str, p: Patterns) -> bool:
+    if p.left_example.search(left):
+        return True
+    if app and (re.search(r"\b\d{1,3}\b", app) or any(
+            re.search(rf"\b{re.escape(c)}\b", app, re.I) for c in p.lex.example_cues)):
+        return True
+    return False
+
+
+def _context_hits(text: str, p: Patterns, quoted: bool) -> tuple[list[Hit], list[tuple[int, int]]]:
+    """Organisations, publications, venues and studies found from their cue words."""
+    hits, cue_spans = [], []
+    rules = ((p.work, "publication", "venue", "work"), (p.study_by, None, "paraphrase", "study"),
+             (p.published_in, "publication", "mention", "published"),
+             (p.adj_study, None, "paraphrase", "study"), (p.venue, "publication", "venue", "venue"))
+    for regex, kind, attribution, how in rules:
+        for m in regex.finditer(text):
+            name = _clean_title(m.group("name"))
+            if not name or name.split()[0].lower() in p.lex.non_names:
+                continue
+            if how == "venue" and not quoted and re.match(r"told|tells|telling", m.group(0)):
+                continue
+            start = m.start("name") + m.group("name").find(name)
+            if any(s < start + len(name) and start < e for s, e in cue_spans):
+                continue
+            guessed = kind or p.lex.cue_kind(name) or _person_or_org(name, p)
+            written = how == "work" and m.group("work").lower() in _WRITTEN_WORKS
+            hits.append(Hit(start, start + len(name), name, guessed, None,
+                            "mention" if written else attribution, how))
+            cue_spans.append((m.start(), m.end()))
+    return hits, cue_spans
+
+
+def _clean_title(name: str) -> str:
+    name = name.strip("\"*_ ")
+    name = re.sub(r"['’]s?$", "", name)
+    if name.endswith(".") and not re.search(r"(?:\b[A-Z]|Inc|Ltd|Co)\.$", name):
+        name = name[:-1]
+    return re.sub(r"^(?:The|the)\s+(?=\S+\s+\S)", "", name).strip()
+
+
+def _person_or_org(name: str, p: Patterns) -> str:
+    words = name.split()
+    titled = bool(re.match(p.lex.title_re, name))
+    return "person" if titled or (2 <= len(words) <= 4 and not p.lex.cue_kind(name)) else "organization"
+
+
+def _split_run(m, p: Patterns, stop: frozenset):
+    """Strip leading stop words and role words from a capitalised run."""
+    words = list(re.finditer(r"\S+", m.group("name")))
+    role_words = []
+    while words and (words[0].group().lower() in stop or words[0].group().lower() in p.lex.non_names
+                     or p.role_word.fullmatch(words[0].group())):
+        if p.role_word.fullmatch(words[0].group()):
+            role_words.append(words[0].group())
+        else:
+            role_words = []
+        words.pop(0)
+    if not words:
+        return None
+    start = m.start("name") + words[0].start()
+    end = m.start("name") + words[-1].end()
+    if m.group("post"):
+        end = m.end("post")
+    name = " ".join(w.group() for w in words)
+    return start, end, name, " ".join(role_words) or None
+
+
+def _person_hit(text: str, m, p: Patterns, stop: frozenset, quoted: bool) -> Hit | None:
+    split = _split_run(m, p, stop)
+    if split is None:
+        return None
+    start, end, name, run_role = split
+    title = m.group("title")
+    if title and start != m.start("name"):
+        title = None  # the title belonged to a word that was stripped
+    start = m.start() if title else start
+    left, right = text[max(0, start - _CONTEXT):start], text[end:]
+    rv, ap = p.right_verb.match(right), p.right_appos.match(right)
+    inv, acc = p.left_inverted.search(left), p.left_according.search(left)
+    dash, lrole = p.left_dash.search(left), p.left_role.search(left)
+    app = (rv and rv.group("app")) or (ap and ap.group("app"))
+    if _is_example(app, left, p):
+        return None
+    cue = p.lex.cue_kind(name)
+    how = ("dash" if dash else "inverted" if inv else "according" if acc else "verb" if rv
+           else "work" if p.right_work.match(right) else None)
+    post = m.group("post")
+    role = (_appos_role(app, p) or _role_phrase(run_role, stop)
+            or _role_phrase(next((x.group("pre") for x in (inv, acc, dash, lrole) if x and x.group("pre")), None), stop)
+            or (post.strip(" ,") if post else None) or (title if title else None))
+    if cue:
+        kind = cue
+    elif _ACRONYM.match(name) and " " not in name:
+        kind = "organization"
+    else:
+        kind = "person"
+    signalled = how is not None or bool(title or post or role)
+    solo = kind == "person" and " " not in name and not title and how != "dash"
+    if not signalled and not solo and kind == "person":
+        how = "plain"
+    elif not signalled:
+        return None if kind != "person" else Hit(start, end, name, kind, None, "mention", "plain", True)
+    if how is None:
+        how = "role"
+    attribution = ("quote" if how == "dash" or (quoted and how in _QUOTED_HOW)
+                   else "paraphrase" if how in _QUOTED_HOW else "mention")
+    return Hit(start, end, name, kind, role, attribution, how, solo)
+
+
+def _anonymous_hits(text: str, p: Patterns, taken: list[tuple[int, int]]) -> list[Hit]:
+    hits = []
+    for regex, label, attribution in p.lex.anonymous:
+        for m in regex.finditer(text):
+            span = (m.start(), m.end())
+            if any(s < span[1] and span[0] < e for s, e in taken):
+                continue
+            taken.append(span)
+            hits.append(Hit(span[0], span[1], label, "anonymous", None, attribution, "anonymous"))
+    return hits
+
+
+def sentence_hits(text: str, quotes, *, patterns: Patterns | None = None) -> list[Hit]:
+    """Every candidate mention in ``text``; ``quotes`` are local quotation spans."""
+    p = patterns or compiled_patterns()
+    stop = stop_words()
+    quoted = bool(quotes)
+    hits, cue_spans = _context_hits(text, p, quoted)
+    taken = [(h.start, h.end) for h in hits]
+    for m in p.person.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        hit = _person_hit(text, m, p, stop, quoted)
+        if hit is not None:
+            hits.append(hit)
+            taken.append((hit.start, hit.end))
+    for m in p.pronoun.finditer(text):
+        if not any(s <= m.start("pro") < e for s, e in taken):
+            attribution = "quote" if quoted else "paraphrase"
+            hits.append(Hit(m.start("pro"), m.end("pro"), m.group("pro"), "person", None,
+                            attribution, "pronoun"))
+    hits += _anonymous_hits(text, p, taken + cue_spans)
+    return sorted(hits, key=lambda h: (h.start, h.end))
