@@ -56,6 +56,18 @@ def name_key(name: str, *, titles=(), postnominals=()) -> str:
     return " ".join(words)
 
 
+def source_key(name: str, *, lexicon_dir=config.SOURCES_LEXICON_DIR) -> str:
+    """:func:`name_key` with the titles and post-nominals of the lexicon.
+
+    Examples
+    --------
+    >>> source_key("Prof. Ana Lind, PhD") == source_key("ana lind")
+    True
+    """
+    lex = compiled_patterns(str(lexicon_dir)).lex
+    return name_key(name, titles=lex.titles, postnominals=lex.postnominals)
+
+
 def quote_spans(corpus) -> pd.DataFrame:
     """Quotations of four words or more: ``doc_id``, ``para_id``, ``start``, ``end``.
 
