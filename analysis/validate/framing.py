@@ -1,0 +1,174 @@
+"""Agreement of :func:`analysis.framing.detect_codes` with the hand coding of ``frames.csv``.
+
+Gold and predicted sentences are matched by ``doc_id`` and span overlap (at
+least half of the shorter span), not by ``sent_id``, so the hand coding
+stays valid when segmentation changes slightly.
+
+Examples
+--------
+>>> import pandas as pd
+>>> gold = pd.DataFrame({"doc_id": ["a", "a"], "start": [0, 10], "end": [9, 20],
+...                      "codes": [("cause.fear",), ()]})
+>>> pred = pd.DataFrame({"doc_id": ["a"], "start": [0], "end": [9], "code": ["cause.fear"]})
+>>> t = frame_agreement(pred, gold, ["cause.fear"])
+>>> t.loc[t["code"] == "cause.fear", "f1"].item()
+1.0
+"""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .. import config
+from .metrics import cohen_kappa, krippendorff_alpha, prf
+
+GOLD_COLUMNS = ["doc_id", "start", "end", "codes"]
+TABLE_COLUMNS = ["code", "n_gold", "n_predicted", "tp", "precision", "recall", "f1", "kappa",
+                 "doc_agreement", "doc_precision", "doc_recall", "doc_f1", "recode_alpha"]
+
+
+def read_frames(path, *, codes=None) -> pd.DataFrame:
+    """Read a hand-coded ``frames.csv``: ``doc_id``, ``start``, ``end``, ``codes`` (tuple).
+
+    ``codes`` (optional) lists the known codes; an unknown code, a missing
+    column or a non-integer offset raises ``ValueError`` naming file and line.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "f.csv"
+    >>> _ = p.write_text("doc_id,start,end,codes\\na,0,5,x;y\\n")
+    >>> read_frames(p)["codes"].tolist()
+    [('x', 'y')]
+    """
+    path = Path(path)
+    known = set(codes) if codes is not None else None
+    rows = []
+    with open(path, encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        missing = [c for c in GOLD_COLUMNS if c not in (reader.fieldnames or [])]
+        if missing:
+            raise ValueError(f"{path}:1: missing column(s) {missing}")
+        for raw in reader:
+            try:
+                start, end = int(raw["start"]), int(raw["end"])
+            except (TypeError, ValueError):
+                raise ValueError(f"{path}:{reader.line_num}: start/end must be integers, "
+                                 f"got {raw['start']!r}, {raw['end']!r}") from None
+            found = tuple(sorted({c.strip() for c in (raw["codes"] or "").split(";") if c.strip()}))
+            bad = [c for c in found if known is not None and c not in known]
+            if bad:
+                raise ValueError(f"{path}:{reader.line_num}: unknown code(s) {bad}")
+            rows.append((raw["doc_id"], start, end, found))
+    return pd.DataFrame(rows, columns=GOLD_COLUMNS)
+
+
+def align(predicted: pd.DataFrame, gold: pd.DataFrame, *, min_overlap: float = 0.5) -> pd.Series:
+    """Predicted codes of every gold sentence (a Series of sets, aligned to ``gold``)."""
+    g = gold[["doc_id", "start", "end"]].reset_index().rename(columns={"index": "row"})
+    p = predicted[["doc_id", "start", "end", "code"]]
+    m = g.merge(p, on="doc_id", suffixes=("", "_p"))
+    inter = np.minimum(m["end"], m["end_p"]) - np.maximum(m["start"], m["start_p"])
+    shorter = np.minimum(m["end"] - m["start"], m["end_p"] - m["start_p"]).clip(lower=1)
+    m = m[(inter.clip(lower=0) / shorter) >= min_overlap]
+    sets = m.groupby("row")["code"].agg(set)
+    return pd.Series([sets.get(i, set()) for i in range(len(gold))], index=gold.index)
+
+
+def _matrix(sets, code_names) -> np.ndarray:
+    return np.array([[c in s for c in code_names] for s in sets], dtype=bool).reshape(len(sets), len(code_names))
+
+
+def _rates(pred: np.ndarray, gold: np.ndarray) -> dict:
+    tp = int((pred & gold).sum())
+    fp, fn = int(pred.sum()) - tp, int(gold.sum()) - tp
+    if tp + fp + fn == 0:
+        return {"tp": 0, "precision": np.nan, "recall": np.nan, "f1": np.nan}
+    return {"tp": tp, **prf(tp, fp, fn)}
+
+
+def frame_agreement(predicted, gold, code_names, *, recode=None) -> pd.DataFrame:
+    """Per-code agreement table of predicted codes against gold sentences (see :func:`validate_frames`)."""
+    code_names = list(code_names)
+    pm, gm = _matrix(align(predicted, gold), code_names), _matrix(gold["codes"].map(set), code_names)
+    docs = gold["doc_id"].to_numpy()
+    pdoc = pd.DataFrame(pm, columns=code_names).groupby(docs).any().to_numpy()
+    gdoc = pd.DataFrame(gm, columns=code_names).groupby(docs).any().to_numpy()
+    alphas = _recode_alphas(gold, recode, code_names) if recode is not None else {}
+    rows = []
+    for j, code in enumerate(code_names):
+        doc = _rates(pdoc[:, j], gdoc[:, j])
+        rows.append({"code": code, "n_gold": int(gm[:, j].sum()), "n_predicted": int(pm[:, j].sum()),
+                     **_rates(pm[:, j], gm[:, j]), "kappa": cohen_kappa(pm[:, j], gm[:, j]),
+                     "doc_agreement": round(float((pdoc[:, j] == gdoc[:, j]).mean()), 4),
+                     "doc_precision": doc["precision"], "doc_recall": doc["recall"],
+                     "doc_f1": doc["f1"], "recode_alpha": alphas.get(code, np.nan)})
+    table = pd.DataFrame(rows)
+    macro = {"code": "macro", "n_gold": int(gm.sum()), "n_predicted": int(pm.sum()),
+             "tp": int((pm & gm).sum()), "kappa": cohen_kappa(pm.ravel(), gm.ravel()),
+             "doc_agreement": round(float((pdoc == gdoc).mean()), 4),
+             "recode_alpha": alphas.get("overall", np.nan)}
+    for col in ("precision", "recall", "f1", "doc_precision", "doc_recall", "doc_f1"):
+        macro[col] = round(float(np.nanmean(table[col])), 4) if table[col].notna().any() else np.nan
+    return pd.concat([table, pd.DataFrame([macro])], ignore_index=True)[TABLE_COLUMNS]
+
+
+def _recode_alphas(gold, recode, code_names) -> dict:
+    second = align(recode.explode("codes").dropna().rename(columns={"codes": "code"}), gold)
+    mask = align(recode.assign(code="_coded"), gold).map(bool).to_numpy()
+    first = gold["codes"].map(set)
+    out = {}
+    for code in code_names + ["overall"]:
+        names = code_names if code == "overall" else [code]
+        rows = [(f"{i}:{c}", k, c in s) for i in np.flatnonzero(mask) for c in names
+                for k, s in (("first", first.iloc[i]), ("second", second.iloc[i]))]
+        units = pd.DataFrame(rows, columns=["unit", "coder", "value"])
+        out[code] = krippendorff_alpha(units) if len(units) else np.nan
+    return out
+
+
+def validate_frames(codes, gold_path=None, *, recode_path=None, codebook=None) -> pd.DataFrame:
+    """Agreement of detected codes with the hand coding, one row per code plus ``macro``.
+
+    Parameters
+    ----------
+    codes : DataFrame
+        From :func:`analysis.framing.detect_codes` (``doc_id``, ``start``, ``end``, ``code``).
+    gold_path : path, optional
+        Hand coding (default ``seeds/annotations/frames.csv``).
+    recode_path : path, optional
+        Second coding pass of a sample (default ``frames_recode.csv`` next to
+        ``gold_path``); when it exists, ``recode_alpha`` is Krippendorff's
+        alpha between the two passes (per code, and over all cells on ``macro``).
+    codebook : DataFrame, optional
+        The codes to score (default: the default codebook).
+
+    Returns
+    -------
+    DataFrame
+        ``code``, ``n_gold``, ``n_predicted``, ``tp``, ``precision``,
+        ``recall``, ``f1``, ``kappa`` (sentence level), ``doc_agreement``,
+        ``doc_precision``, ``doc_recall``, ``doc_f1`` (article x code
+        presence), ``recode_alpha``. The ``macro`` row holds the means of
+        per-code P/R/F1 (codes absent from both sides are left out), Cohen's
+        kappa pooled over all sentence x code cells and the share of agreeing
+        article x code cells. Only articles in the hand coding are scored.
+
+    Examples
+    --------
+    >>> from analysis import load_corpus
+    >>> from analysis.framing import detect_codes
+    >>> table = validate_frames(detect_codes(load_corpus()))   # doctest: +SKIP
+    """
+    from ..framing import load_codebook
+    book = load_codebook() if codebook is None else codebook
+    gold_path = Path(gold_path or config.ANNOTATIONS_DIR / "frames.csv")
+    names = list(book["code"])
+    gold = read_frames(gold_path, codes=names)
+    recode_path = Path(recode_path or gold_path.with_name(gold_path.stem + "_recode.csv"))
+    recode = read_frames(recode_path, codes=names) if recode_path.exists() else None
+    predicted = codes[codes["doc_id"].isin(set(gold["doc_id"]))]
+    return frame_agreement(predicted, gold, names, recode=recode)
