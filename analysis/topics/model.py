@@ -179,7 +179,8 @@ def fit_topics(corpus, k=None, *, method="nmf", unit="paragraph",
     else:
         k, reason = int(k), "given"
     window, max_iter, vec_options = _split_options(options)
-    key = ("fit_topics", k, method, unit, random_state, matrix_key(unit, window=window, **vec_options), max_iter)
+    key = ("fit_topics", k, reason, method, unit, random_state,
+           matrix_key(unit, window=window, **vec_options), max_iter)
     return corpus.cached(key, lambda: _build(corpus, k, reason, method, unit, random_state, options))
 
 
