@@ -1,5 +1,11 @@
 """Framing: code every sentence with a codebook, measure stance, compare articles.
 
+``load_codebook`` reads the codebook (CSV or quanteda-style YAML);
+``detect_codes`` codes every sentence with its evidence, ``detect_stance``
+measures how each sentence speaks; ``frame_table``, ``dominant_frames``,
+``frame_distance``, ``frame_clusters``, ``stance_table``, ``frame_positions``
+and ``distinctive_terms`` summarise and compare the articles.
+
 Examples
 --------
 >>> from analysis import Corpus
@@ -9,7 +15,11 @@ Examples
 """
 from .codebook import CodebookError, load_codebook, load_lexicons
 from .detect import code_matrix, detect_codes, detect_cues
+from .profiles import (dominant_frames, frame_clusters, frame_distance, frame_positions,
+                       frame_table, stance_table)
 from .stance import detect_stance
+from .terms import distinctive_terms
 
 __all__ = ["CodebookError", "code_matrix", "detect_codes", "detect_cues", "detect_stance",
-           "load_codebook", "load_lexicons"]
+           "distinctive_terms", "dominant_frames", "frame_clusters", "frame_distance",
+           "frame_positions", "frame_table", "load_codebook", "load_lexicons", "stance_table"]
