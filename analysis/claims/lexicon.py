@@ -19,6 +19,9 @@ from pathlib import Path
 from .. import config
 
 CLAIM_TYPES = ("advice", "causal", "generalisation", "other")
+PATTERNS_PATH = getattr(config, "CLAIM_PATTERNS_PATH", config.DATA_DIR / "claim_patterns.csv")
+IMPERATIVES_PATH = getattr(config, "CLAIM_IMPERATIVES_PATH", config.DATA_DIR / "claim_imperatives.txt")
+LEXICON_PATH = getattr(config, "CLAIM_LEXICON_PATH", config.DATA_DIR / "claim_lexicon.csv")
 
 
 def _rows(path, columns):
@@ -44,15 +47,16 @@ def _compile(path, number, pattern):
 
 
 @lru_cache(maxsize=4)
-def imperative_verbs(path=config.CLAIM_IMPERATIVES_PATH) -> tuple[str, ...]:
+def imperative_verbs(path=IMPERATIVES_PATH) -> tuple[str, ...]:
     """The verbs that open an instruction (``data/claim_imperatives.txt``)."""
-    lines = (ln.strip().lower() for ln in open(path, encoding="utf-8"))
+    with open(path, encoding="utf-8") as fh:
+        lines = [ln.strip().lower() for ln in fh]
     return tuple(sorted({ln for ln in lines if ln and not ln.startswith("#")}))
 
 
 @lru_cache(maxsize=4)
-def claim_patterns(path=config.CLAIM_PATTERNS_PATH,
-                   imperatives=config.CLAIM_IMPERATIVES_PATH) -> tuple[tuple[str, re.Pattern], ...]:
+def claim_patterns(path=PATTERNS_PATH,
+                   imperatives=IMPERATIVES_PATH) -> tuple[tuple[str, re.Pattern], ...]:
     """``(claim_type, compiled pattern)`` pairs, in file order.
 
     ``{IMPERATIVE}`` in a pattern is replaced by the alternation of
@@ -69,7 +73,7 @@ def claim_patterns(path=config.CLAIM_PATTERNS_PATH,
 
 
 @lru_cache(maxsize=4)
-def normalisation_lexicon(path=config.CLAIM_LEXICON_PATH) -> tuple[tuple[str, re.Pattern], ...]:
+def normalisation_lexicon(path=LEXICON_PATH) -> tuple[tuple[str, re.Pattern], ...]:
     """``(token, compiled pattern)`` pairs of ``data/claim_lexicon.csv``, in file order.
 
     Tokens ``NEG``, ``MALE``, ``FEMALE`` and ``READER`` replace their match

@@ -29,6 +29,8 @@ _LABEL_RE = re.compile(r"^(?:[\w'’“”\"-]+[ ,&/]*){1,9}:\s+(?=\S)")
 _TERM_RE = re.compile(r"[A-Z][A-Z_]+|[a-z]+(?:'[a-z]+)*")
 _QUESTION_RE = re.compile(r"\?[\"')\]]*\s*(?:[-–—(].{0,60})?$")
 _MIN_WORDS = 3
+#: Auxiliaries left when "n't" is split off ("does", "ca", "wo"), dropped like stop words.
+_AUXILIARIES = frozenset({"does", "ca", "wo", "sha", "ai", "did", "do", "had", "has", "have", "was", "were"})
 
 
 def strip_label(text: str) -> str:
@@ -121,7 +123,7 @@ def claim_terms(text: str, *, concepts: bool = True) -> list[str]:
         if word == "NEG":
             negate = True
             continue
-        if not word.isupper() and (word in stop or len(word) < 3):
+        if not word.isupper() and (word in stop or word in _AUXILIARIES or len(word) < 3):
             continue
         term = word if word.isupper() else stem(word)
         if negate:

@@ -1,0 +1,159 @@
+"""Agreement of the repeated claims with the hand-coded claims of ``seeds/annotations/claims.csv``.
+
+Two measures, both on claims (clusters of member sentences, which may
+overlap):
+
+* one-to-one matched precision/recall/F1: a predicted claim matches a
+  hand-coded claim when most of its members belong to it and the shared
+  members come from at least two articles; each side is matched at most
+  once (a maximum bipartite matching);
+* extended B-cubed precision/recall/F1 for overlapping clusters
+  (Amigó et al. 2009).
+
+Sentences are matched by ``doc_id`` and span overlap (at least half of the
+shorter span), not by sentence number.
+
+Examples
+--------
+>>> import pandas as pd
+>>> gold = pd.DataFrame({"claim_id": ["g", "g"], "doc_id": ["a", "b"], "start": [0, 0], "end": [9, 9]})
+>>> pred = gold.assign(claim_id=1)
+>>> compare_claims(pred, gold)["f1"].tolist()
+[1.0, 1.0]
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from scipy.optimize import linear_sum_assignment
+
+from .. import config
+from .metrics import prf, span_overlap
+
+GOLD_PATH = config.ANNOTATIONS_DIR / "claims.csv"
+GOLD_COLUMNS = ["claim_id", "doc_id", "start", "end"]
+RESULT_COLUMNS = ["measure", "n_predicted", "n_gold", "tp", "precision", "recall", "f1"]
+
+
+def load_gold_claims(path=GOLD_PATH) -> pd.DataFrame:
+    """Read hand-coded claims; a malformed file raises ValueError naming the file and line."""
+    path = Path(path)
+    if not path.exists():
+        raise FileNotFoundError(f"no hand-coded claims at {path}")
+    gold = pd.read_csv(path, dtype={"claim_id": str, "doc_id": str}, keep_default_na=False)
+    missing = [c for c in GOLD_COLUMNS if c not in gold.columns]
+    if missing:
+        raise ValueError(f"{path}:1: missing column(s) {missing}")
+    for col in ("start", "end"):
+        bad = pd.to_numeric(gold[col], errors="coerce").isna()
+        if bad.any():
+            line = int(np.flatnonzero(bad.to_numpy())[0]) + 2
+            raise ValueError(f"{path}:{line}: {col} is not an integer offset ({gold[col][bad].iloc[0]!r})")
+        gold[col] = gold[col].astype(int)
+    wrong = gold["end"] <= gold["start"]
+    if wrong.any():
+        raise ValueError(f"{path}:{int(np.flatnonzero(wrong.to_numpy())[0]) + 2}: end must exceed start")
+    return gold
+
+
+def _item_keys(pred: pd.DataFrame, gold: pd.DataFrame) -> list:
+    """Key of each predicted member: the overlapping gold sentence, else its own span."""
+    spans = defaultdict(list)
+    for d, s, e in gold[["doc_id", "start", "end"]].drop_duplicates().itertuples(index=False):
+        spans[d].append((s, e))
+    keys = []
+    for d, s, e in pred[["doc_id", "start", "end"]].itertuples(index=False):
+        best = max(spans.get(d, []), key=lambda g: (span_overlap((s, e), g), -g[0]), default=None)
+        ok = best is not None and span_overlap((s, e), best) >= 0.5
+        keys.append((d, *best) if ok else (d, s, e))
+    return keys
+
+
+def _clusters(frame: pd.DataFrame, keys) -> dict:
+    out = defaultdict(set)
+    for cid, key in zip(frame["claim_id"], keys):
+        out[cid].add(key)
+    return dict(out)
+
+
+def compare_claims(pred: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
+    """Matched and B-cubed precision/recall/F1 of ``pred`` against ``gold`` (both ``claim_id``, ``doc_id``, ``start``, ``end``).
+
+    Returns
+    -------
+    DataFrame
+        ``measure`` (``claim_matched``, ``bcubed``), ``n_predicted``,
+        ``n_gold``, ``tp`` (matched claims; B-cubed: nan), ``precision``,
+        ``recall``, ``f1``.
+    """
+    p = _clusters(pred, _item_keys(pred, gold))
+    g = _clusters(gold, [tuple(r) for r in gold[["doc_id", "start", "end"]].itertuples(index=False)])
+    tp = matched_claims(p, g)
+    rows = [{"measure": "claim_matched", "n_predicted": len(p), "n_gold": len(g), "tp": tp,
+             **prf(tp, len(p) - tp, len(g) - tp)}]
+    bp, br = extended_bcubed(p, g), extended_bcubed(g, p)
+    f = 2 * bp * br / (bp + br) if bp + br else 0.0
+    rows.append({"measure": "bcubed", "n_predicted": len(p), "n_gold": len(g), "tp": np.nan,
+                 "precision": round(bp, 4), "recall": round(br, 4), "f1": round(f, 4)})
+    return pd.DataFrame(rows, columns=RESULT_COLUMNS)
+
+
+def matched_claims(pred: dict, gold: dict) -> int:
+    """Size of the one-to-one matching of predicted to gold claims (sets of ``(doc_id, ...)`` keys)."""
+    p_ids, g_ids = sorted(pred, key=str), sorted(gold, key=str)
+    if not p_ids or not g_ids:
+        return 0
+    weight = np.zeros((len(p_ids), len(g_ids)))
+    for i, pid in enumerate(p_ids):
+        for j, gid in enumerate(g_ids):
+            shared = pred[pid] & gold[gid]
+            if 2 * len(shared) > len(pred[pid]) and len({k[0] for k in shared}) >= 2:
+                weight[i, j] = 1 + len(shared) / (1 + len(pred[pid]) + len(gold[gid]))
+    rows, cols = linear_sum_assignment(-weight)
+    return int((weight[rows, cols] > 0).sum())
+
+
+def extended_bcubed(a: dict, b: dict) -> float:
+    """Extended B-cubed precision of clustering ``a`` against ``b`` (recall: swap them)."""
+    of_a, of_b = defaultdict(set), defaultdict(set)
+    for cid, items in a.items():
+        for item in items:
+            of_a[item].add(cid)
+    for cid, items in b.items():
+        for item in items:
+            of_b[item].add(cid)
+    scores = []
+    for item in sorted(of_a, key=str):
+        peers = set().union(*(a[c] for c in of_a[item]))
+        vals = []
+        for other in peers:
+            ca = len(of_a[item] & of_a[other])
+            vals.append(min(ca, len(of_b.get(item, set()) & of_b.get(other, set()))) / ca)
+        scores.append(np.mean(vals))
+    return float(np.mean(scores)) if scores else 0.0
+
+
+def validate_claims(claims: pd.DataFrame, gold_path=None) -> pd.DataFrame:
+    """Compare :func:`analysis.claims.detect_repeated_claims` output with the hand-coded claims.
+
+    Examples
+    --------
+    >>> from analysis import load_corpus
+    >>> from analysis.claims import detect_repeated_claims
+    >>> table = validate_claims(detect_repeated_claims(load_corpus()))  # doctest: +SKIP
+    >>> table.columns.tolist()  # doctest: +SKIP
+    ['measure', 'n_predicted', 'n_gold', 'tp', 'precision', 'recall', 'f1']
+    """
+    return compare_claims(claims, load_gold_claims(gold_path or GOLD_PATH))
+
+
+def threshold_curve(corpus, thresholds, *, gold_path=None) -> pd.DataFrame:
+    """Validation at each similarity threshold: ``threshold`` then the columns of :func:`compare_claims`."""
+    gold = load_gold_claims(gold_path or GOLD_PATH)
+    from ..claims import detect_repeated_claims
+    parts = [compare_claims(detect_repeated_claims(corpus, threshold=float(t)), gold)
+             .assign(threshold=round(float(t), 4)) for t in thresholds]
+    return pd.concat(parts, ignore_index=True)[["threshold", *RESULT_COLUMNS]]
