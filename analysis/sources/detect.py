@@ -97,9 +97,9 @@ def _excluded_paragraphs(corpus) -> set:
 def _doc_hits(sents, quotes, excluded, patterns):
     hits = []
     for s in sents.itertuples(index=False):
-        if s.is_heading or (s.doc_id, s.para_id) in excluded:
-            continue
         local = [(a - s.start, b - s.start) for a, b in quotes if a < s.end and s.start < b]
+        if (s.is_heading and not local) or (s.doc_id, s.para_id) in excluded:
+            continue
         for h in sentence_hits(normalize_quotes(s.text), local, patterns=patterns):
             hits.append((s.sent_id, s.start, h))
     return hits
@@ -119,14 +119,18 @@ class _Registry:
         return name_key(name, titles=self.lex.titles, postnominals=self.lex.postnominals)
 
     def resolve(self, name):
-        """``(canonical, kind)`` of a name in this article, or None."""
+        """``(canonical, kind)`` of a name in this article, or None.
+
+        A shorter name (surname, first name, title and surname) joins the one
+        longer person name it abbreviates; else the name stands for itself.
+        """
         key = self.key(name)
-        if key in self.names:
-            return self.names[key]
         words = key.split()
-        found = {v for k, v in self.names.items() if v[1] == "person" and len(words) <= len(k.split())
+        found = {v for k, v in self.names.items() if v[1] == "person" and len(words) < len(k.split())
                  and words and (k.split()[-1] == words[-1] or (len(words) == 1 and k.split()[0] == words[0]))}
-        return found.pop() if len(found) == 1 else None
+        if len(found) == 1:
+            return found.pop()
+        return self.names.get(key)
 
     def is_author(self, name):
         if not self.author:

@@ -62,6 +62,7 @@ class Patterns:
     adj_study: re.Pattern
     pronoun: re.Pattern
     role_word: re.Pattern
+    org: re.Pattern
 
 
 def _person(lex: Lexicon) -> re.Pattern:
@@ -86,7 +87,7 @@ def _build(lex: Lexicon) -> Patterns:
                               r"(?:book|books|research|work|study|studies|findings|article|podcast|"
                               r"theory|theories|blog|survey|data|advice|model|framework|lab|team|"
                               r"writing|talk|experiments?)\b", re.I),
-        left_inverted=re.compile(rf"(?:^|[\",;:–—]\s*)(?P<verb>{verb})\s+(?:{pre}\s+)?$", re.I),
+        left_inverted=re.compile(rf"(?:^|[\",;:–—]\s*)(?P<verb>{verb})\s+(?:the\s+)?(?:{pre}\s+)?$", re.I),
         left_according=re.compile(rf"\b(?:according to|in the words of|per|quoting|citing|cites|"
                                   rf"as (?:noted|described|explained|put|argued|suggested) by|via)\s+"
                                   rf"(?:the\s+)?(?:{pre}\s+)?$", re.I),
@@ -115,7 +116,15 @@ def _build(lex: Lexicon) -> Patterns:
                            rf"however|similarly|again)\s*,?\s+)(?P<pro>he|she)\b"
                            rf"(?:\s*,\s*[^,\"]{{1,80}}?,)?\s+{_ADVERBS}(?P<verb>{verb})\b", re.I),
         role_word=re.compile(rf"\b{role}s?\b", re.I),
+        org=_org(lex),
     )
+
+
+def _org(lex: Lexicon) -> re.Pattern:
+    """A name headed by a cue word: "[Cap words] Cue [of|for|on Cap words]"."""
+    cue = "|".join(re.escape(w) for w in sorted(lex.cues, key=lambda w: (-len(w), w)))
+    tail = rf"(?:\s+(?:of|for|on|in)\s+(?:the\s+)?{WORD}(?:\s+(?:and\s+|&\s+)?{WORD})*)?"
+    return re.compile(rf"(?P<name>(?:{WORD}\s+)*(?:{cue})(?![\w-]){tail})")
 
 
 @lru_cache(maxsize=4)

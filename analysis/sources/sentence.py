@@ -98,7 +98,26 @@ def _context_hits(text: str, p: Patterns, quoted: bool) -> tuple[list[Hit], list
             hits.append(Hit(start, start + len(name), name, guessed, None,
                             "mention" if written else attribution, how))
             cue_spans.append((m.start(), m.end()))
+    for m in p.org.finditer(text):
+        name = _strip_leading(m.group("name"), p)
+        start = m.end("name") - len(name)
+        if not name or any(s < m.end() and start < e for s, e in cue_spans):
+            continue
+        left, right = text[max(0, start - _CONTEXT):start], text[m.end():]
+        how = ("verb" if p.right_verb.match(right) else "inverted" if p.left_inverted.search(left)
+               else "according" if p.left_according.search(left) else None)
+        if how:
+            attribution = "quote" if quoted else "paraphrase"
+            hits.append(Hit(start, m.end(), _clean_title(name), p.lex.cue_kind(name), None, attribution, how))
+            cue_spans.append((start, m.end()))
     return hits, cue_spans
+
+
+def _strip_leading(name: str, p: Patterns) -> str:
+    words = name.split(" ")
+    while words and words[0].lower() in stop_words():
+        words.pop(0)
+    return " ".join(words)
 
 
 def _clean_title(name: str) -> str:
@@ -156,9 +175,9 @@ def _person_hit(text: str, m, p: Patterns, stop: frozenset, quoted: bool) -> Hit
     how = ("dash" if dash else "inverted" if inv else "according" if acc else "verb" if rv
            else "work" if p.right_work.match(right) else None)
     post = m.group("post")
-    role = (_appos_role(app, p) or _role_phrase(run_role, stop)
+    role = (_role_phrase(run_role, stop)
             or _role_phrase(next((x.group("pre") for x in (inv, acc, dash, lrole) if x and x.group("pre")), None), stop)
-            or (post.strip(" ,") if post else None) or (title if title else None))
+            or _appos_role(app, p) or (post.strip(" ,") if post else None) or (title if title else None))
     if cue:
         kind = cue
     elif _ACRONYM.match(name) and " " not in name:
@@ -203,7 +222,8 @@ def sentence_hits(text: str, quotes, *, patterns: Patterns | None = None) -> lis
         hit = _person_hit(text, m, p, stop, quoted)
         if hit is not None:
             hits.append(hit)
-            taken.append((hit.start, hit.end))
+            if hit.how != "plain":
+                taken.append((hit.start, hit.end))
     for m in p.pronoun.finditer(text):
         if not any(s <= m.start("pro") < e for s, e in taken):
             attribution = "quote" if quoted else "paraphrase"

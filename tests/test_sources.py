@@ -1,0 +1,375 @@
+"""Cited sources on invented sentences whose answers are known by hand.
+
+Every case is a small invented article; all cases are loaded as one corpus
+(one document per case) and detected once. Names, outlets and wordings are
+made up for these tests.
+"""
+from __future__ import annotations
+
+import matplotlib
+import pandas as pd
+import pytest
+
+from analysis import Corpus, config
+from analysis.sources import (article_source_matrix, authority_mix, detect_sources, name_key,
+                              role_table, sentence_support, shared_sources, source_table)
+from analysis.sources.lexicon import LexiconError, load_lexicon
+from analysis.validate.sources import AnnotationError, read_gold, validate_sources
+
+matplotlib.use("Agg")
+
+# (text, source, kind, role, attribution); role/attribution None = not checked,
+# role "" = must be missing.
+NAMED = [
+    # reporting verbs after the name
+    ("Marisol Okafor says that men hide their fear.", "Marisol Okafor", "person", "", "paraphrase"),
+    ("Tobias Lindqvist explains that silence is a shield.", "Tobias Lindqvist", "person", "", "paraphrase"),
+    ("Aiyana Brooks notes that boys learn to hide tears.", "Aiyana Brooks", "person", "", "paraphrase"),
+    ("Kwame Mensah calls this the retreat reflex.", "Kwame Mensah", "person", "", "paraphrase"),
+    ("Lena Fischer found that couples drift apart under stress.", "Lena Fischer", "person", "", "paraphrase"),
+    ("Harriet Vance argues that distance is not rejection.", "Harriet Vance", "person", "", "paraphrase"),
+    ("Oren Castellano recommends giving him a day or two.", "Oren Castellano", "person", "", "paraphrase"),
+    ("Nadia Petrova writes that men need a quiet room.", "Nadia Petrova", "person", "", "paraphrase"),
+    ("Priya Raman stresses that patience is not passivity.", "Priya Raman", "person", "", "paraphrase"),
+    ("Dmitri Volkov advises partners to wait.", "Dmitri Volkov", "person", "", "paraphrase"),
+    ("Solveig Berg warns that nagging backfires.", "Solveig Berg", "person", "", "paraphrase"),
+    ("Ezra Whitcombe has written that men process alone.", "Ezra Whitcombe", "person", "", "paraphrase"),
+    ("Imani Clarke points out that stress shuts men down.", "Imani Clarke", "person", "", "paraphrase"),
+    ("Rafael Ortiz also believes men fear failure.", "Rafael Ortiz", "person", "", "paraphrase"),
+    # reporting verb before the name, no subject
+    ("Distance is a way to cope, says Bettina Moreau.", "Bettina Moreau", "person", "", "paraphrase"),
+    ("Men crave respect, writes psychologist Alan Greaves.", "Alan Greaves", "person", "psychologist", "paraphrase"),
+    ("\u201cHe is not leaving, he is recharging,\u201d explains Carys Llewellyn.", "Carys Llewellyn", "person", "", "quote"),
+    # according to / as X explains
+    ("According to Yusuf Demir, men withdraw to regroup.", "Yusuf Demir", "person", "", "paraphrase"),
+    ("As Greta Lindholm explains, boys are taught to hide pain.", "Greta Lindholm", "person", "", "paraphrase"),
+    ("According to sex therapist Joelle Marchetti, desire follows safety.", "Joelle Marchetti", "person", "sex therapist", "paraphrase"),
+    # name after a quotation: dashed or in parentheses
+    ("\u201cA man who feels judged will always retreat into himself.\u201d \u2013 Felix Aronsohn", "Felix Aronsohn", "person", "", "quote"),
+    ("\"Silence is how many men think through their feelings.\" (Ramona Eckhart)", "Ramona Eckhart", "person", "", "quote"),
+    ("\"Give him time and he will usually come back to you.\" - Dr. Ikenna Obi", "Ikenna Obi", "person", None, "quote"),
+    # quotation in the sentence with a verb
+    ("Ilse Brandt says, \"Men are taught that feelings are a weakness to hide.\"", "Ilse Brandt", "person", "", "quote"),
+    # roles: apposition, pre-modifiers, titles, post-nominals
+    ("Dr. Helena Sorensen, a clinical psychologist, says men fear shame.", "Helena Sorensen", "person", "clinical psychologist", "paraphrase"),
+    ("Dating coach Marcus Bellweather suggests men avoid conflict.", "Marcus Bellweather", "person", "dating coach", "paraphrase"),
+    ("Licensed clinical social worker Tamsin Reyes explains the pattern.", "Tamsin Reyes", "person", "licensed clinical social worker", "paraphrase"),
+    ("Gideon Farrow, PhD, notes that withdrawal is common.", "Gideon Farrow", "person", "PhD", "paraphrase"),
+    ("Mara Ellison, LMFT, advises couples to schedule talks.", "Mara Ellison", "person", "LMFT", "paraphrase"),
+    ("Professor Anneliese Kohl argues that men are socialised into silence.", "Anneliese Kohl", "person", None, "paraphrase"),
+    ("Psychiatrist Dr. Omari Bates warns against pressure.", "Omari Bates", "person", "psychiatrist", "paraphrase"),
+    ("Corinne Delacroix, author of a book on marriage, says men need space.", "Corinne Delacroix", "person", "author of a book on marriage", "paraphrase"),
+    ("Relationship expert Sunita Varma, founder of a counselling practice, agrees.", "Sunita Varma", "person", "relationship expert", "paraphrase"),
+    # names with inner capitals, hyphens, initials, particles, accents
+    ("Therapist Fiona McAllister says men need routines.", "Fiona McAllister", "person", "therapist", "paraphrase"),
+    ("Aurelia DeSantis-Hart explains that men bottle things up.", "Aurelia DeSantis-Hart", "person", "", "paraphrase"),
+    ("Author J. R. Haverford writes that solitude restores men.", "J. R. Haverford", "person", "author", "paraphrase"),
+    ("Men need solitude, says Mary J. Blige-Norton in her talk.", "Mary J. Blige-Norton", "person", "", "paraphrase"),
+    ("Renée van der Berg says withdrawal is a signal.", "Renée van der Berg", "person", "", "paraphrase"),
+    ("Seamus O'Donnell notes that men rarely ask for help.", "Seamus O'Donnell", "person", "", "paraphrase"),
+    ("Dr. Lucia Ferreira-Gomes, a neuroscientist, says stress narrows attention.", "Lucia Ferreira-Gomes", "person", "neuroscientist", "paraphrase"),
+    # "Dr." split from the name by a line wrap or a double space
+    ("Dr.  Wendell Park says men are not broken.", "Wendell Park", "person", None, "paraphrase"),
+    # works: books, blogs, journals
+    ("In her book Quiet Hearts, Delphine Ashworth argues that men mourn alone.", "Quiet Hearts", "publication", None, "mention"),
+    ("In her book Quiet Hearts, Delphine Ashworth argues that men mourn alone.", "Delphine Ashworth", "person", None, "paraphrase"),
+    ("Men open up slowly, wrote Ivo Stanek on his blog Slow Men Talking.", "Slow Men Talking", "publication", None, "venue"),
+    ("The study was published in the Journal of Couple Dynamics last year.", "Journal of Couple Dynamics", "publication", None, "mention"),
+    ("Tessa Quinlan's research shows men fear rejection.", "Tessa Quinlan", "person", None, "mention"),
+    # organisations and studies
+    ("Men rarely talk about stress, according to research conducted by the Halden Institute.", "Halden Institute", "organization", None, "paraphrase"),
+    ("A study from Northbridge University found that men hide loneliness.", "Northbridge University", "organization", None, "paraphrase"),
+    ("Researchers at the University of Westmarch found that men cry less.", "University of Westmarch", "organization", None, "paraphrase"),
+    ("A 2019 Kestrel study found that men sleep less after fights.", "Kestrel", "organization", None, "paraphrase"),
+    ("The American Council on Partnership says couples need rituals.", "American Council on Partnership", "organization", None, "paraphrase"),
+    ("Men withdraw under pressure, reports the Riverside Gazette.", "Riverside Gazette", "publication", None, "paraphrase"),
+    # venue
+    ("\u201cMen are not cold, they are overwhelmed by feelings,\u201d she told Hearth Weekly.", "Hearth Weekly", "publication", None, "venue"),
+    ("Dr. Abel Nakamura said in an interview with Evening Ledger that men need time.", "Evening Ledger", "publication", None, "venue"),
+    ("Dr. Abel Nakamura said in an interview with Evening Ledger that men need time.", "Abel Nakamura", "person", None, "paraphrase"),
+]
+
+# Articles of several sentences: aliases, pronouns, venues, exclusions.
+DOCS = {
+    "alias_surname": "Therapist Odile Marchand says men retreat. Marchand adds that the retreat is brief.",
+    "alias_title": "Dr. Viktor Halloran studies couples. Dr. Halloran notes that men withdraw when criticised.",
+    "pronoun_next": ("Coach Bram Jessup works with couples. Jessup says men need a goal. "
+                     "He adds that praise helps more than pressure."),
+    "pronoun_clause": "Anouk Verhoeven says men fear shame, and she notes that it starts early.",
+    "pronoun_quote": ("Vera Castillo, a counselor, says men hide. "
+                      "\u201cThey were never taught another way to deal with pain,\u201d she told Morning Courier."),
+    "pronoun_ambiguous": ("Dr. Ada Brun and Dr. Eli Moss disagree about this. "
+                          "She says men are afraid."),
+    "partner_story": ("My client Sarah Jennings says her husband stopped talking. "
+                      "Take Mark, for example. Mark says he needs space. He told Lisa he was fine."),
+    "example_age": "Jonah Whitley, 34, says he goes quiet after work.",
+    "byline": "By Harriet Lomax\n\nMen go quiet when stressed. Lomax says you should wait.",
+    "about_author": ("Men go quiet when stressed. Give him time.\n\nAbout the Author\n\n"
+                     "Penelope Straus says she has coached couples for ten years."),
+    "capitalised": ("Men say they are fine. God knows he tried. On Valentine's Day he went quiet. "
+                    "Instagram says nothing about feelings. Monday came and he said nothing. "
+                    "When Tuesday arrived, Silence Is Golden played on the radio."),
+    "heading": "What Dr. Hale Says About Men\n\nMen pull away when they feel pressure.",
+    "first_names": "Sophie says she waited. Tom says he needed a week.",
+    "shared_a": "Therapist Livia Osei says men withdraw.",
+    "shared_b": "According to Dr. Livia Osei, men need time.",
+}
+
+ANONYMOUS = [
+    ("Experts say men withdraw when they feel criticised.", "experts"),
+    ("Many experts agree that space helps.", "experts"),
+    ("Relationship experts recommend waiting a day.", "experts"),
+    ("According to experts, men process emotions alone.", "experts"),
+    ("Psychologists have found that men hide sadness.", "experts"),
+    ("Scientists believe stress changes how men talk.", "experts"),
+    ("Therapists often note that silence is a shield.", "experts"),
+    ("Studies show that men talk less about feelings.", "research"),
+    ("Research suggests that men need more time to process.", "research"),
+    ("Recent studies have confirmed this pattern.", "research"),
+    ("A recent study found that men cry less often.", "research"),
+    ("According to research, couples who wait argue less.", "research"),
+    ("Science tells us that stress shuts down speech.", "research"),
+    ("Psychological studies have shown the same thing.", "research"),
+    ("It is common knowledge that men retreat under stress.", "common knowledge"),
+    ("It's well known that men hide their feelings.", "common knowledge"),
+    ("Everyone knows that men need their cave.", "common knowledge"),
+    ("It has been shown that pressure makes things worse.", "research"),
+]
+
+NOT_ANONYMOUS = [
+    "Men say they are fine when they are not.",
+    "He studies late every night.",
+    "She thinks he is angry with her.",
+    "Give him the research he needs for his job.",
+    "Your partner knows you care.",
+    "The experts in your life are your friends.",
+]
+
+
+def _case_texts():
+    texts = {f"named_{i:02d}": t for i, (t, *_) in enumerate(NAMED)}
+    texts.update({f"anon_{i:02d}": t for i, (t, _) in enumerate(ANONYMOUS)})
+    texts.update({f"noanon_{i:02d}": t for i, t in enumerate(NOT_ANONYMOUS)})
+    texts.update(DOCS)
+    return texts
+
+
+@pytest.fixture(scope="module")
+def cases():
+    corpus = Corpus.from_texts(_case_texts())
+    return corpus, detect_sources(corpus)
+
+
+def _rows(mentions, doc_id):
+    return mentions[mentions["doc_id"] == doc_id]
+
+
+def test_case_count():
+    assert len(NAMED) + len(DOCS) + len(ANONYMOUS) + len(NOT_ANONYMOUS) >= 90
+
+
+def test_columns_and_offsets(cases):
+    corpus, m = cases
+    assert list(m.columns) == ["doc_id", "sent_id", "start", "end", "surface", "source", "kind",
+                               "role", "attribution"]
+    for row in m.itertuples():
+        assert corpus.raw[row.doc_id][row.start:row.end] == row.surface
+    assert set(m["kind"]) <= {"person", "organization", "publication", "study", "anonymous"}
+    assert set(m["attribution"]) <= {"quote", "paraphrase", "mention", "venue"}
+
+
+@pytest.mark.parametrize("i", range(len(NAMED)))
+def test_named(cases, i):
+    text, source, kind, role, attribution = NAMED[i]
+    rows = _rows(cases[1], f"named_{i:02d}")
+    hit = rows[rows["source"] == source]
+    assert len(hit), f"{source!r} not found in {text!r}: {rows[['source', 'kind']].values.tolist()}"
+    r = hit.iloc[0]
+    assert r.kind == kind
+    if role == "":
+        assert pd.isna(r.role), r.role
+    elif role is not None:
+        assert r.role == role
+    if attribution is not None:
+        assert r.attribution == attribution
+
+
+@pytest.mark.parametrize("i", range(len(ANONYMOUS)))
+def test_anonymous(cases, i):
+    rows = _rows(cases[1], f"anon_{i:02d}")
+    assert rows["kind"].tolist() == ["anonymous"], ANONYMOUS[i][0]
+    assert rows["source"].iloc[0] == ANONYMOUS[i][1]
+    assert rows["surface"].iloc[0].lower() in ANONYMOUS[i][0].lower()
+
+
+@pytest.mark.parametrize("i", range(len(NOT_ANONYMOUS)))
+def test_not_a_source(cases, i):
+    assert _rows(cases[1], f"noanon_{i:02d}").empty, NOT_ANONYMOUS[i]
+
+
+def _sources_of(cases, doc):
+    return _rows(cases[1], doc)["source"].tolist()
+
+
+def test_alias_surname(cases):
+    rows = _rows(cases[1], "alias_surname")
+    assert rows["source"].tolist() == ["Odile Marchand"] * 2
+    assert rows["role"].tolist() == ["therapist"] * 2
+    assert rows["surface"].tolist() == ["Odile Marchand", "Marchand"]
+
+
+def test_alias_title_surname(cases):
+    assert _sources_of(cases, "alias_title") == ["Viktor Halloran"] * 2
+
+
+def test_pronoun_next_sentence(cases):
+    rows = _rows(cases[1], "pronoun_next")
+    assert rows["surface"].tolist()[-1] == "He"
+    assert set(rows["source"]) == {"Bram Jessup"}
+
+
+def test_pronoun_same_sentence(cases):
+    rows = _rows(cases[1], "pronoun_clause")
+    assert rows["surface"].tolist() == ["Anouk Verhoeven", "she"]
+    assert set(rows["source"]) == {"Anouk Verhoeven"}
+
+
+def test_pronoun_quote_and_venue(cases):
+    rows = _rows(cases[1], "pronoun_quote")
+    assert rows[["source", "attribution"]].values.tolist() == [
+        ["Vera Castillo", "paraphrase"], ["Vera Castillo", "quote"], ["Morning Courier", "venue"]]
+    assert rows["kind"].tolist() == ["person", "person", "publication"]
+
+
+def test_pronoun_ambiguous_is_left_out(cases):
+    rows = _rows(cases[1], "pronoun_ambiguous")
+    assert "She" not in rows["surface"].tolist()
+
+
+@pytest.mark.parametrize("doc", ["partner_story", "example_age", "byline", "about_author",
+                                 "capitalised", "heading", "first_names"])
+def test_not_citations(cases, doc):
+    assert _rows(cases[1], doc).empty, _rows(cases[1], doc)[["surface", "source"]].values.tolist()
+
+
+def test_source_table(cases):
+    table = source_table(cases[1])
+    row = table[(table["doc_id"] == "pronoun_quote") & (table["source"] == "Vera Castillo")].iloc[0]
+    assert (row.n_mentions, row.n_quotes, row.attributions, row.role) == (2, 1, "quote;paraphrase", "counselor")
+    assert list(table.columns[:2]) == ["doc_id", "source"]
+
+
+def test_shared_sources(cases):
+    m = cases[1]
+    shared = shared_sources(m[m["doc_id"].str.startswith("shared_")])
+    assert shared["source"].tolist() == ["Livia Osei"]
+    assert shared["doc_ids"].iloc[0] == "shared_a;shared_b"
+
+
+def test_article_source_matrix(cases):
+    matrix = article_source_matrix(cases[1])
+    row = matrix[matrix["doc_id"] == "pronoun_quote"]
+    assert row[["source", "attribution"]].values.tolist() == [
+        ["Morning Courier", "venue"], ["Vera Castillo", "quote"]]
+    assert not (matrix["kind"] == "anonymous").any()
+
+
+def test_sentence_support_and_mix(cases):
+    corpus, m = cases
+    support = sentence_support(corpus, m)
+    assert len(support) == len(corpus.sentences)
+    by_doc = support.set_index("doc_id")
+    assert by_doc.loc["anon_00", "support"] == "anonymous"
+    assert by_doc.loc["named_00", "support"] == "named"
+    assert by_doc.loc["noanon_00", "support"] == "none"
+    mix = authority_mix(corpus, m).set_index("doc_id")
+    assert mix.loc["partner_story", "n_none"] == mix.loc["partner_story", "n_sentences"]
+    assert mix.loc["alias_surname", "share_named"] == 1.0
+
+
+def test_quote_continuation_is_supported():
+    corpus = Corpus.from_texts({"q": "\u201cMen need quiet to sort out what they feel,\u201d says Tova Lind. "
+                                     "\u201cPushing them only makes the silence longer.\u201d"})
+    support = sentence_support(corpus)
+    assert support["support"].tolist() == ["named", "named"]
+
+
+def test_role_table(cases):
+    roles = role_table(cases[1])
+    assert {"role", "n_sources", "n_articles", "sources"} <= set(roles.columns)
+    assert "dating coach" in roles["role"].tolist()
+
+
+def test_name_key():
+    assert name_key("Dr. Renée  Okafor, PhD", titles={"Dr."}, postnominals={"PhD"}) == "renee okafor"
+    assert name_key("The Halden Institute") == "halden institute"
+
+
+def test_deterministic(cases):
+    corpus = Corpus.from_texts(_case_texts())
+    pd.testing.assert_frame_equal(detect_sources(corpus), cases[1])
+
+
+def test_bad_lexicon_names_file_and_line(tmp_path):
+    import shutil
+    folder = tmp_path / "lex"
+    shutil.copytree(config.SOURCES_LEXICON_DIR, folder)
+    with open(folder / "anonymous.csv", "a", encoding="utf-8") as fh:
+        fh.write("\"(unclosed\",experts,paraphrase\n")
+    with pytest.raises(LexiconError, match=r"anonymous\.csv:\d+"):
+        load_lexicon(folder)
+
+
+# --- validation ---------------------------------------------------------------
+
+GOLD = pd.DataFrame([
+    ("d1", 0, 14, "Dr. Ann Lee", "Ann Lee", "person", "psychologist", "quote", ""),
+    ("d1", 40, 43, "Lee", "Ann Lee", "person", "psychologist", "paraphrase", ""),
+    ("d1", 60, 71, "experts say", "experts", "anonymous", "", "paraphrase", ""),
+    ("d2", 5, 15, "Bo Tran", "Bo Tran", "person", "dating coach", "paraphrase", ""),
+    ("d2", 30, 38, "Vox Daily", "Vox Daily", "publication", "", "venue", ""),
+], columns=["doc_id", "start", "end", "surface", "source", "kind", "role", "attribution", "sentence"])
+
+
+def test_validate_perfect():
+    table = validate_sources(GOLD.drop(columns="sentence"), GOLD)
+    assert table.set_index("measure")["f1"].min() == 1.0 or table.set_index("measure").loc[
+        ["named_sources", "anonymous_appeals", "roles", "quote_attribution"], "f1"].min() == 1.0
+
+
+def test_validate_counts_errors():
+    pred = pd.DataFrame([
+        ("d1", 4, 11, "Ann Lee", "Lee", "person", "clinical psychologist", "quote"),
+        ("d1", 62, 70, "experts", "experts", "anonymous", None, "paraphrase"),
+        ("d2", 5, 15, "Bo Tran", "Bo Tran", "person", None, "paraphrase"),
+        ("d2", 50, 55, "Smith", "Smith", "person", None, "mention"),
+    ], columns=["doc_id", "start", "end", "surface", "source", "kind", "role", "attribution"])
+    t = validate_sources(pred, GOLD).set_index("measure")
+    assert (t.loc["named_sources", "tp"], t.loc["named_sources", "n_predicted"], t.loc["named_sources", "n_gold"]) == (2, 3, 3)
+    assert t.loc["anonymous_appeals", "f1"] == 1.0
+    assert (t.loc["roles", "tp"], t.loc["roles", "n_gold"]) == (1, 2)
+    assert t.loc["quote_attribution", "recall"] == 1.0
+    assert t.loc["venues", "recall"] == 0.0
+
+
+def test_read_gold_errors_name_file_and_line(tmp_path):
+    path = tmp_path / "sources.csv"
+    GOLD.to_csv(path, index=False)
+    assert len(read_gold(path)) == len(GOLD)
+    bad = GOLD.copy()
+    bad.loc[3, "kind"] = "celebrity"
+    bad.to_csv(path, index=False)
+    with pytest.raises(AnnotationError, match=r"sources\.csv:5: kind"):
+        read_gold(path)
+    path.write_text("doc_id,start\nx,1\n", encoding="utf-8")
+    with pytest.raises(AnnotationError, match=r"sources\.csv:1: missing"):
+        read_gold(path)
+
+
+@pytest.mark.skipif(not config.SOURCES_GOLD_PATH.exists(),
+                    reason="seeds/annotations/sources.csv (hand-coded sources) is not there yet")
+def test_seeds_floor(seeds_corpus):
+    table = validate_sources(detect_sources(seeds_corpus)).set_index("measure")
+    assert table.loc["named_sources", "f1"] >= 0.7
+    assert table.loc["anonymous_appeals", "f1"] >= 0.4
+    assert table.loc["roles", "recall"] >= 0.6
