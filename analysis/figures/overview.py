@@ -2,8 +2,7 @@
 from __future__ import annotations
 
 from .. import overview
-from ..plots._style import new_grid
-from ..plots.overview import STAT_LABELS, plot_article_stats, plot_collocations, plot_keyness, plot_similarity
+from ..plots.overview import plot_article_stats, plot_collocations, plot_keyness, plot_similarity
 from . import register
 
 NOTEBOOK = "01-corpus-overview.ipynb"
@@ -13,10 +12,7 @@ NOTEBOOK = "01-corpus-overview.ipynb"
           caption="Length, sentence length, lexical diversity (MATTR) and reading ease per article")
 def article_stats(corpus):
     table = overview.article_stats(corpus)
-    axes = new_grid(len(STAT_LABELS), ncols=4, panel=(2.9, 2.6))
-    for ax, metric in zip(axes, STAT_LABELS):
-        plot_article_stats(table, metric=metric, ax=ax)
-    return table, axes
+    return table, plot_article_stats(table)
 
 
 @register("keyness", notebook=NOTEBOOK,

@@ -7,13 +7,13 @@ beyond sorting, and never saves (the :mod:`analysis.figures` registry saves).
 Examples
 --------
 >>> from analysis import load_corpus, overview, plots
->>> ax = plots.plot_article_stats(overview.article_stats(load_corpus()))
+>>> ax = plots.plot_article_stats(overview.article_stats(load_corpus()), metric="n_words")
 >>> ax.get_xlabel()
 'words'
 """
-from ._style import doc_labels, new_axes
+from ._style import doc_labels, new_axes, new_grid
 from .overview import (plot_article_stats, plot_collocations, plot_keyness,
                        plot_similarity)
 
-__all__ = ["doc_labels", "new_axes", "plot_article_stats", "plot_collocations",
+__all__ = ["doc_labels", "new_axes", "new_grid", "plot_article_stats", "plot_collocations",
            "plot_keyness", "plot_similarity"]

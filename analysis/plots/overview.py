@@ -13,8 +13,16 @@ STAT_LABELS = {
 }
 
 
-def plot_article_stats(table, *, metric: str = "n_words", ax=None, color=PALETTE[0]):
-    """Horizontal bars of one column of :func:`analysis.overview.article_stats` per article."""
+def plot_article_stats(table, *, metric: str | None = None, ax=None, color=PALETTE[0]):
+    """Horizontal bars of :func:`analysis.overview.article_stats` per article.
+
+    With ``metric`` (a column name) draws that column on one Axes and returns
+    it; without, draws the four columns of ``STAT_LABELS`` as small
+    multiples on a new figure and returns their Axes.
+    """
+    if metric is None:
+        axes = new_grid(len(STAT_LABELS), ncols=4, panel=(2.9, 2.6))
+        return [plot_article_stats(table, metric=m, ax=a, color=color) for a, m in zip(axes, STAT_LABELS)]
     ax = new_axes(ax, figsize=(4, 3))
     labels = doc_labels(table["doc_id"])
     y = np.arange(len(table))
