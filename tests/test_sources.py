@@ -373,3 +373,40 @@ def test_seeds_floor(seeds_corpus):
     assert table.loc["named_sources", "f1"] >= 0.7
     assert table.loc["anonymous_appeals", "f1"] >= 0.4
     assert table.loc["roles", "recall"] >= 0.6
+
+
+# --- plots and figures ----------------------------------------------------------
+
+def test_plot_source_matrix(cases):
+    from analysis.plots.sources import plot_source_matrix
+    table = article_source_matrix(cases[1])
+    table = table[table["doc_id"].isin(["pronoun_quote", "shared_a", "shared_b"])]
+    ax = plot_source_matrix(table)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Livia Osei", "Morning Courier", "Vera Castillo"]
+    assert len(ax.get_xticklabels()) == 3
+    assert sum(len(c.get_offsets()) for c in ax.collections) == 4
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["quote", "paraphrase", "venue", "mention"]
+
+
+def test_plot_authority_mix_and_roles(cases):
+    from analysis.plots.sources import plot_authority_mix, plot_source_roles
+    corpus, m = cases
+    mix = authority_mix(corpus, m).head(4)
+    ax = plot_authority_mix(mix)
+    assert len(ax.patches) == 3 * 4
+    assert ax.get_xlabel() == "share of sentences"
+    roles = role_table(m)
+    ax = plot_source_roles(roles)
+    assert len(ax.patches) == len(roles)
+    assert ax.get_yticklabels()[0].get_text() == roles["role"].iloc[0]
+
+
+def test_figures_registered(tmp_path, tiny_corpus):
+    from analysis.figures import load_all, write_figures
+    names = ["source_matrix", "authority_mix", "source_roles", "source_table", "sources_validation"]
+    assert set(names) <= set(load_all())
+    paths = write_figures(tiny_corpus, tmp_path, names=names, progress=None)
+    assert (tmp_path / "source_matrix.png").exists() and (tmp_path / "sources_validation.csv").exists()
+    first = {p.name: p.read_bytes() for p in paths}
+    again = write_figures(tiny_corpus, tmp_path, names=names, progress=None)
+    assert {p.name: p.read_bytes() for p in again} == first
