@@ -87,6 +87,18 @@ NAMED = [
     ("\u201cMen are not cold, they are overwhelmed by feelings,\u201d she told Hearth Weekly.", "Hearth Weekly", "publication", None, "venue"),
     ("Dr. Abel Nakamura said in an interview with Evening Ledger that men need time.", "Evening Ledger", "publication", None, "venue"),
     ("Dr. Abel Nakamura said in an interview with Evening Ledger that men need time.", "Abel Nakamura", "person", None, "paraphrase"),
+    ("\u201cMen need to feel competent,\u201d says Dr. Hana Itō, a couples therapist in Seattle.", "Hana Itō", "person", "couples therapist in Seattle", "quote"),
+    ("Writing in Psychology Today, therapist Noor Haddad argues that men fear failure.", "Psychology Today", "publication", None, "venue"),
+    ("Writing in Psychology Today, therapist Noor Haddad argues that men fear failure.", "Noor Haddad", "person", "therapist", "paraphrase"),
+    ("In an interview with The Morning Standard, Noor Haddad explained that men need quiet.", "Morning Standard", "publication", None, "venue"),
+    ("Research by Dr. Ines Varga shows that men withdraw under stress.", "Ines Varga", "person", None, "paraphrase"),
+    ("A survey by the Hollis Research Center found that men rarely confide in friends.", "Hollis Research Center", "organization", None, "paraphrase"),
+    ("Marriage researcher Dr. Colm Byrne found that criticism drives men away.", "Colm Byrne", "person", "marriage researcher", "paraphrase"),
+    ("\u201cIt is not about you at all, really,\u201d adds Beatriz Nunes.", "Beatriz Nunes", "person", "", "quote"),
+    ("Psychologist Kenji Watanabe (author of a memoir) says men hide grief.", "Kenji Watanabe", "person", "psychologist", "paraphrase"),
+    ("Dr. Fatima Zahra El-Amin says men fear being a burden.", "Fatima Zahra El-Amin", "person", "Dr.", "paraphrase"),
+    ("According to Psychology Today, men go quiet when overwhelmed.", "Psychology Today", "publication", None, "paraphrase"),
+    ("Professor Amos Kerr of Dunmore College has studied men for decades.", "Amos Kerr", "person", "Professor", "mention"),
 ]
 
 # Articles of several sentences: aliases, pronouns, venues, exclusions.
@@ -111,6 +123,9 @@ DOCS = {
                     "When Tuesday arrived, Silence Is Golden played on the radio."),
     "heading": "What Dr. Hale Says About Men\n\nMen pull away when they feel pressure.",
     "first_names": "Sophie says she waited. Tom says he needed a week.",
+    "conditional": "When Jack Turner says he needs space, believe him. If Dana Holt says no, listen.",
+    "proper_nouns": ("Christmas with his family made him quiet. He watched Game of Thrones alone. "
+                     "New York is where he grew up, says his mother. The Bible says to be patient."),
     "shared_a": "Therapist Livia Osei says men withdraw.",
     "shared_b": "According to Dr. Livia Osei, men need time.",
 }
@@ -247,7 +262,8 @@ def test_pronoun_ambiguous_is_left_out(cases):
 
 
 @pytest.mark.parametrize("doc", ["partner_story", "example_age", "byline", "about_author",
-                                 "capitalised", "heading", "first_names"])
+                                 "capitalised", "heading", "first_names", "conditional",
+                                 "proper_nouns"])
 def test_not_citations(cases, doc):
     assert _rows(cases[1], doc).empty, _rows(cases[1], doc)[["surface", "source"]].values.tolist()
 

@@ -25,8 +25,8 @@ from pathlib import Path
 from .. import config
 
 #: Upper- and lower-case letters, accented Latin included.
-UP = "A-ZÀ-ÖØ-Þ"
-LO = "a-zß-öø-ÿ"
+UP = "A-ZÀ-ÖØ-ÞĀ-ž"
+LO = "a-zß-öø-ÿĀ-ž"
 #: One capitalised name word: inner capitals, apostrophes and hyphens allowed
 #: ("McAdams", "O'Neil", "Smith-Jones"), never a final possessive "'s".
 WORD = rf"[{UP}](?:[{LO}]|['’](?=[{UP}])|[{UP}](?=[{LO}]))*(?:-[{UP}]?[{LO}]+(?:[{UP}][{LO}]+)*)*"

@@ -94,6 +94,7 @@ def _build(lex: Lexicon) -> Patterns:
         left_dash=re.compile(rf"[\"”)]\s*[.,]?\s*(?:[–—-]+|\()\s*(?:{pre}\s*,?\s+)?$", re.I),
         left_role=re.compile(rf"{pre}\s*,?\s+$", re.I),
         left_example=re.compile(r"(?:\b(?:my|our|your|his|her|their)\s+(?:[\w'’-]+\s+){0,2}|"
+                                r"\b(?:when|if|whenever|until|unless|suppose|imagine)\s+|"
                                 r"\b(?:named|called|call (?:him|her)|say|like|let's say|"
                                 r"for example|for instance|e\.g\.),?\s+)$", re.I),
         venue=re.compile(rf"\b(?i:{_VENUE_VERBS}\s+(?:the\s+)?)(?P<name>{TITLE_RUN})"),

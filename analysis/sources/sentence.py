@@ -56,7 +56,9 @@ def _role_phrase(pre: str | None, stop: frozenset) -> str | None:
 
 
 def _norm_role(text: str) -> str:
-    words = [w if _ACRONYM.match(w) else w.lower() for w in text.strip(" ,.;:").split()]
+    """Lower-case the role's common words; keep acronyms and inner proper names."""
+    words = [w if _ACRONYM.match(w) or (i and w[:1].isupper()) else w.lower()
+             for i, w in enumerate(text.strip(" ,.;:").split())]
     while words and words[0] in ("a", "an", "the", "who", "is", "was"):
         words.pop(0)
     return " ".join(words)
@@ -94,6 +96,8 @@ def _context_hits(text: str, p: Patterns, quoted: bool) -> tuple[list[Hit], list
             if any(s < start + len(name) and start < e for s, e in cue_spans):
                 continue
             guessed = kind or p.lex.cue_kind(name) or _person_or_org(name, p)
+            if guessed == "person":
+                name = re.sub(rf"^{p.lex.title_re}\s+", "", name)
             written = how == "work" and m.group("work").lower() in _WRITTEN_WORKS
             hits.append(Hit(start, start + len(name), name, guessed, None,
                             "mention" if written else attribution, how))
