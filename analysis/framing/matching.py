@@ -48,8 +48,16 @@ def _lexicon_regex(terms: tuple[str, ...]) -> str:
 
 def compile_cues(cues, lexicons) -> re.Pattern:
     """One regular expression matching any of ``cues`` on whole tokens (longest first)."""
-    alts = sorted(set(cues), key=lambda c: (-len(c.split()), -len(c), c))
-    body = "|".join(" ".join(_word_regex(w, lexicons) for w in c.split()) for c in alts)
+    used = {w[1:] for c in cues for w in c.split() if w.startswith("@")} | {"negator"}
+    key = tuple(sorted((k, tuple(v)) for k, v in lexicons.items() if k in used))
+    return _compile(tuple(sorted(set(cues))), key)
+
+
+@lru_cache(maxsize=1024)
+def _compile(cues: tuple[str, ...], lexicons: tuple) -> re.Pattern:
+    lex = dict(lexicons)
+    alts = sorted(cues, key=lambda c: (-len(c.split()), -len(c), c))
+    body = "|".join(" ".join(_word_regex(w, lex) for w in c.split()) for c in alts)
     return re.compile(rf"(?<![^ \n])(?:{body})(?![^ \n])")
 
 
