@@ -105,6 +105,8 @@ NAMED = [
 DOCS = {
     "alias_surname": "Therapist Odile Marchand says men retreat. Marchand adds that the retreat is brief.",
     "alias_title": "Dr. Viktor Halloran studies couples. Dr. Halloran notes that men withdraw when criticised.",
+    "copula_role": ("Ilona Feher is a marriage counselor in Vienna. "
+                    "Feher says that men need a task before they talk."),
     "pronoun_next": ("Coach Bram Jessup works with couples. Jessup says men need a goal. "
                      "He adds that praise helps more than pressure."),
     "pronoun_clause": "Anouk Verhoeven says men fear shame, and she notes that it starts early.",
@@ -231,6 +233,13 @@ def test_alias_surname(cases):
     assert rows["source"].tolist() == ["Odile Marchand"] * 2
     assert rows["role"].tolist() == ["therapist"] * 2
     assert rows["surface"].tolist() == ["Odile Marchand", "Marchand"]
+
+
+def test_copula_role(cases):
+    rows = _rows(cases[1], "copula_role")
+    assert rows["source"].tolist() == ["Ilona Feher"] * 2
+    assert rows["role"].iloc[0] == "marriage counselor in Vienna"
+    assert rows["attribution"].tolist() == ["mention", "paraphrase"]
 
 
 def test_alias_title_surname(cases):

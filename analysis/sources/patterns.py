@@ -49,6 +49,7 @@ class Patterns:
     person: re.Pattern
     right_verb: re.Pattern
     right_appos: re.Pattern
+    right_copula: re.Pattern
     right_work: re.Pattern
     left_inverted: re.Pattern
     left_according: re.Pattern
@@ -82,6 +83,7 @@ def _build(lex: Lexicon) -> Patterns:
         right_verb=re.compile(rf"^\s*(?:,\s*(?P<app>[^,;:\"()]{{1,100}}?)\s*,|,)?\s*"
                               rf"(?:\((?P<paren>[^()]{{1,60}})\)\s*)?{_ADVERBS}(?P<verb>{verb})\b", re.I),
         right_appos=re.compile(rf"^\s*(?:,|\()\s*(?P<app>[^,;:\"()]{{1,100}}?)\s*(?:[,;:.)]|$)"),
+        right_copula=re.compile(r"^\s+(?:is|was|has been|works as)\s+(?P<app>(?:a|an|the)\s+[^,;:.\"()]{1,80})"),
         right_work=re.compile(r"^['’]s?\s+(?:(?:new|latest|recent|own|\d{4}|popular|bestselling|"
                               r"best-selling|groundbreaking|famous|landmark|seminal|early|later)\s+)*"
                               r"(?:book|books|research|work|study|studies|findings|article|podcast|"

@@ -172,7 +172,8 @@ def _person_hit(text: str, m, p: Patterns, stop: frozenset, quoted: bool) -> Hit
     rv, ap = p.right_verb.match(right), p.right_appos.match(right)
     inv, acc = p.left_inverted.search(left), p.left_according.search(left)
     dash, lrole = p.left_dash.search(left), p.left_role.search(left)
-    app = (rv and rv.group("app")) or (ap and ap.group("app"))
+    cop = p.right_copula.match(right)
+    app = (rv and rv.group("app")) or (ap and ap.group("app")) or (cop and cop.group("app"))
     if _is_example(app, left, p):
         return None
     cue = p.lex.cue_kind(name)
