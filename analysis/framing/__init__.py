@@ -14,12 +14,12 @@ Examples
 ['remedy.patience_space']
 """
 from .codebook import CodebookError, load_codebook, load_lexicons
-from .detect import code_matrix, detect_codes, detect_cues
+from .detect import code_examples, code_matrix, detect_codes, detect_cues
 from .profiles import (dominant_frames, frame_clusters, frame_distance, frame_positions,
                        frame_table, stance_table)
 from .stance import detect_stance
 from .terms import distinctive_terms
 
-__all__ = ["CodebookError", "code_matrix", "detect_codes", "detect_cues", "detect_stance",
+__all__ = ["CodebookError", "code_examples", "code_matrix", "detect_codes", "detect_cues", "detect_stance",
            "distinctive_terms", "dominant_frames", "frame_clusters", "frame_distance",
            "frame_positions", "frame_table", "load_codebook", "load_lexicons", "stance_table"]

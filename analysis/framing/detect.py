@@ -173,3 +173,26 @@ def code_matrix(codes: pd.DataFrame, sentences: pd.DataFrame, code_names) -> pd.
     merged = keys.merge(wide.reset_index(), on=["doc_id", "sent_id"], how="left")
     merged[list(code_names)] = merged[list(code_names)].fillna(False).astype(bool)
     return merged
+
+
+def code_examples(corpus, codes, *, per_doc: int = 1, code_names=None) -> pd.DataFrame:
+    """Example sentences of each code with the cues that fired, ``per_doc`` per article.
+
+    Returns
+    -------
+    DataFrame
+        ``code``, ``doc_id``, ``sent_id``, ``text``, ``evidence``; the first
+        ``per_doc`` sentences of each article for each code (sorted).
+
+    Examples
+    --------
+    >>> from analysis import Corpus
+    >>> c = Corpus.from_texts({"a": "He is afraid. He fears failure."})
+    >>> code_examples(c, detect_codes(c))["text"].tolist()
+    ['He is afraid.']
+    """
+    rows = codes if code_names is None else codes[codes["code"].isin(list(code_names))]
+    rows = rows.sort_values(["code", "doc_id", "sent_id"]).groupby(["code", "doc_id"]).head(per_doc)
+    text = corpus.sentences[["doc_id", "sent_id", "text"]]
+    out = rows.merge(text, on=["doc_id", "sent_id"], how="left")
+    return out[["code", "doc_id", "sent_id", "text", "evidence"]].reset_index(drop=True)

@@ -172,3 +172,32 @@ def validate_frames(codes, gold_path=None, *, recode_path=None, codebook=None) -
     recode = read_frames(recode_path, codes=names) if recode_path.exists() else None
     predicted = codes[codes["doc_id"].isin(set(gold["doc_id"]))]
     return frame_agreement(predicted, gold, names, recode=recode)
+
+
+#: Cue statuses each check drops (see :func:`analysis.framing.detect_cues`).
+CHECKS = {"negation": ("negated",), "scope": ("about_reader", "about_man"),
+          "directive": ("not_directive",)}
+
+
+def check_ablation(cues: pd.DataFrame, gold_path=None, *, codebook=None) -> pd.DataFrame:
+    """What each check (negation, scope, directive) is worth against the hand coding.
+
+    Scores the codes kept with all checks, then with each check switched off
+    (its dropped cues counted again), then with none. Pattern hits count as
+    single cues here.
+
+    Returns
+    -------
+    DataFrame
+        ``checks`` ("all", "no negation", "no scope", "no directive", "none"),
+        ``precision``, ``recall``, ``f1`` (macro), ``kappa``, ``doc_agreement``, ``doc_f1``.
+    """
+    variants = {"all": ()} | {f"no {k}": v for k, v in CHECKS.items()}
+    variants["none"] = tuple(s for v in CHECKS.values() for s in v)
+    rows = []
+    for name, extra in variants.items():
+        kept = cues[cues["status"].isin(("kept",) + extra)].drop_duplicates(["doc_id", "sent_id", "code"])
+        macro = validate_frames(kept, gold_path, codebook=codebook).iloc[-1]
+        rows.append({"checks": name, **{k: macro[k] for k in ("precision", "recall", "f1", "kappa",
+                                                               "doc_agreement", "doc_f1")}})
+    return pd.DataFrame(rows)
