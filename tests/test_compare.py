@@ -201,3 +201,13 @@ def test_figures_are_registered_and_written(tiny_corpus, tmp_path):
     written = write_figures(tiny_corpus, tmp_path, names=names, progress=None)
     assert {p.name for p in written} >= {"profile_cards.png", "combined_dendrogram.svg",
                                          "article_profiles.csv"}
+
+
+def test_detector_validation_table(seeds_corpus):
+    table = compare.detector_validation(seeds_corpus)
+    assert table.columns.tolist() == ["detector", "measure", "n_predicted", "n_gold", "precision",
+                                      "recall", "f1", "agreement"]
+    for detector, validator in (("framing", "framing"), ("claims", "claims"), ("sources", "sources")):
+        if prof_mod.layer(f"validate.{validator}", "__name__") is not None:
+            assert detector in set(table["detector"])
+    assert table["f1"].dropna().between(0, 1).all()
