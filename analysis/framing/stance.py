@@ -58,6 +58,23 @@ class Features:
         nxt = np.r_[man[1:], False]
         possessive = np.isin(np.array(s.tokens, dtype=object), ["your", "her", "my"])
         ref[possessive & nxt & (s.sent == np.r_[s.sent[1:], -1])] = NONE
+        return self._resolve_plural(ref, lex)
+
+    def _resolve_plural(self, ref, lex) -> np.ndarray:
+        """"they"/"them"/"their" take the side of the last plural noun before them in the sentence."""
+        s = self.stream
+        men = {t for t in lex["generic_men"] if " " not in t}
+        women = {t for t in lex["generic_women"] if " " not in t}
+        last, sent = NONE, -1
+        for i, tok in enumerate(s.tokens):
+            if s.sent[i] != sent:
+                last, sent = NONE, s.sent[i]
+            if tok in men:
+                last = MAN
+            elif tok in women:
+                last = READER
+            elif tok in ("they", "them", "their", "theirs", "themselves", "they're", "they've", "they'll"):
+                ref[i] = last
         return ref
 
     def _imperative(self, lex) -> np.ndarray:
