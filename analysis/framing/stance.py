@@ -89,7 +89,8 @@ class Features:
         verbs, not_subject = set(lex["imperative"]), set(lex["not_subject"])
         for t in first:
             nxt = s.tokens[t + 1] if t + 1 < len(s.tokens) and s.sent[t + 1] == s.sent[t] else ""
-            if s.tokens[t] in verbs and nxt not in not_subject and not nxt.startswith("'"):
+            word = s.tokens[t]
+            if (word in verbs or _gerund_of(word, verbs)) and nxt not in not_subject and not nxt.startswith("'"):
                 out[s.clause[t]] = True
         return out
 
@@ -138,6 +139,14 @@ class Features:
         span = np.arange(lo, token)
         span = span[s.clause[span] == s.clause[token]]
         return bool(self.neg[span].sum() % 2)
+
+
+def _gerund_of(word: str, verbs) -> bool:
+    """True for "listening", "giving", "stopping": the -ing form of a verb in ``verbs``."""
+    if not word.endswith("ing") or len(word) < 6:
+        return False
+    base = word[:-3]
+    return base in verbs or base + "e" in verbs or (base[-1:] == base[-2:-1] and base[:-1] in verbs)
 
 
 def _counts(hits: pd.DataFrame, n: int, *, mask=None) -> np.ndarray:
