@@ -94,6 +94,8 @@ def test_remedies_as_imperative_obligation_or_need():
     assert "remedy.patience_space" in _codes_of("Be patient with him.")
     assert "remedy.patience_space" in _codes_of("You should give him time.")
     assert "remedy.patience_space" in _codes_of("He needs space.")
+    assert "remedy.safety_acceptance" in _codes_of("Listening without judgment builds trust.")
+    assert "remedy.safety_acceptance" not in _codes_of("His friends listen without judgment.")
     assert "remedy.patience_space" not in _codes_of("Patience was never his strength at school.")
 
 

@@ -32,8 +32,9 @@ class Features:
     """Token and sentence features of a :class:`TokenStream`.
 
     Attributes: ``neg`` (token opens a negator), ``ref`` (0 none, 1 the man,
-    2 the reader), ``imperative`` (per clause number), ``directive`` (per
-    sentence row), ``hits`` (lexicon name -> hit table).
+    2 the reader), ``imperative`` and ``gerund`` (clause opens with a base
+    verb, or its -ing form; per clause number), ``directive`` (per sentence
+    row), ``hits`` (lexicon name -> hit table).
     """
 
     def __init__(self, stream: TokenStream, lexicons=None):
@@ -82,6 +83,7 @@ class Features:
         skip = s.mark(lex["clause_start"]) | s.is_break
         idx = np.flatnonzero(~skip)
         out = np.zeros(s.clause.max() + 1 if len(s.clause) else 0, dtype=bool)
+        self.gerund = out.copy()
         if not len(idx):
             return out
         clauses = s.clause[idx]
@@ -90,8 +92,12 @@ class Features:
         for t in first:
             nxt = s.tokens[t + 1] if t + 1 < len(s.tokens) and s.sent[t + 1] == s.sent[t] else ""
             word = s.tokens[t]
-            if (word in verbs or _gerund_of(word, verbs)) and nxt not in not_subject and not nxt.startswith("'"):
+            if nxt in not_subject or nxt.startswith("'"):
+                continue
+            if word in verbs:
                 out[s.clause[t]] = True
+            elif _gerund_of(word, verbs):
+                self.gerund[s.clause[t]] = True
         return out
 
     def _directive(self, lex) -> np.ndarray:
@@ -99,7 +105,8 @@ class Features:
         n = len(s.sentences)
         out = np.zeros(n, dtype=bool)
         clause_sent = pd.Series(s.sent).groupby(s.clause).first()
-        out[clause_sent[self.imperative[clause_sent.index]].to_numpy()] = True
+        opens = self.imperative | self.gerund
+        out[clause_sent[opens[clause_sent.index]].to_numpy()] = True
         out[self.hits["prescriptive"]["sent"].to_numpy()] = True
         for t, sent in zip(self.hits["obligation"]["token"], self.hits["obligation"]["sent"]):
             if self.nearest(t, 1) != MAN:
