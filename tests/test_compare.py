@@ -211,3 +211,14 @@ def test_detector_validation_table(seeds_corpus):
         if prof_mod.layer(f"validate.{validator}", "__name__") is not None:
             assert detector in set(table["detector"])
     assert table["f1"].dropna().between(0, 1).all()
+
+
+def test_facet_spread_counts_articles(twin):
+    spread = compare.facet_spread(twin)
+    assert spread.columns.tolist() == ["facet", "item", "n_articles", "share_articles", "doc_ids"]
+    assert spread["n_articles"].between(1, 3).all()
+    assert (spread["share_articles"] == spread["n_articles"] / 3).all()
+    assert (spread["doc_ids"].str.count(";") + 1 == spread["n_articles"]).all()
+    if prof_mod.layer("sources", "detect_sources") is not None:
+        named = spread[spread["facet"] == "sources"].set_index("item")
+        assert named.loc["Mara Lindqvist", "doc_ids"] == "one;two"

@@ -8,6 +8,7 @@ is simply absent.
   dominant cause and remedy, stance, repeated claims, sources, distinctive terms);
 * :func:`article_distance`: per-facet and combined distances between articles;
 * :func:`article_linkage`, :func:`article_clusters`: the dendrogram and the families;
+* :func:`facet_spread`: which codes, topics, claims and sources the articles share;
 * :func:`profile_card_table`, :func:`facet_overview`: the tables behind the figures;
 * :func:`detector_validation`: the headline validation figures of each detector.
 
@@ -21,12 +22,13 @@ Examples
 >>> article_clusters(article_distance(c))["doc_id"].tolist()
 ['a', 'b', 'c']
 """
-from .cards import facet_overview, profile_card_table
+from .cards import facet_overview, facet_spread, profile_card_table
 from .clusters import article_clusters, article_linkage
 from .distance import DEFAULT_WEIGHTS, article_distance, facet_matrices
 from .profiles import FACETS, article_profiles, facet_table
 from .validation import detector_validation
 
 __all__ = ["DEFAULT_WEIGHTS", "FACETS", "article_clusters", "article_distance", "article_linkage",
-           "article_profiles", "detector_validation", "facet_matrices", "facet_overview", "facet_table",
+           "article_profiles", "detector_validation", "facet_matrices", "facet_overview", "facet_spread",
+           "facet_table",
            "profile_card_table"]

@@ -122,3 +122,66 @@ def facet_overview(corpus) -> pd.DataFrame:
     long = long.assign(_f=long["feature"].map(rank), _d=long["doc_id"].map(order))
     long = long.sort_values(["_d", "_f"]).drop(columns=["_d", "_f"])
     return long[["doc_id", "facet", "feature", "value", "scaled"]].reset_index(drop=True)
+
+
+#: A topic counts as present in an article from this prevalence on.
+MIN_TOPIC_SHARE = 0.15
+
+
+def _present_items(corpus, min_topic_share):
+    parts = []
+    shares = code_shares(corpus)
+    if shares is not None:
+        long = shares.rename_axis("doc_id").reset_index().melt(id_vars="doc_id", var_name="item")
+        parts.append(long[long["value"] > 0].assign(facet="frames"))
+    topics = cached_layer(corpus, "topics", "topic_table")
+    if topics is not None:
+        hit = topics[topics["prevalence"] >= min_topic_share]
+        parts.append(pd.DataFrame({"doc_id": hit["doc_id"], "item": hit["label"].astype(str),
+                                   "facet": "topics"}))
+    claims = cached_layer(corpus, "claims", "detect_repeated_claims")
+    if claims is not None:
+        parts.append(pd.DataFrame({"doc_id": claims["doc_id"], "facet": "claims",
+                                   "item": claims["claim_id"].astype(str) + ": " + claims["label"]}))
+    mentions = cached_layer(corpus, "sources", "detect_sources")
+    if mentions is not None:
+        named = mentions[mentions["kind"] != "anonymous"]
+        parts.append(pd.DataFrame({"doc_id": named["doc_id"], "facet": "sources",
+                                   "item": named["source"].astype(str)}))
+    return [p[["doc_id", "facet", "item"]] for p in parts]
+
+
+def facet_spread(corpus, *, min_topic_share: float = MIN_TOPIC_SHARE) -> pd.DataFrame:
+    """How many articles share each framing code, topic, repeated claim and named source.
+
+    An item is present in an article when: a framing code tags at least one
+    sentence; a topic has prevalence >= ``min_topic_share``; the article is
+    a member of a repeated claim; a named source is cited (by canonical name).
+
+    Returns
+    -------
+    DataFrame
+        ``facet``, ``item``, ``n_articles``, ``share_articles`` (of the
+        corpus), ``doc_ids`` (";"-joined, corpus order). Sorted by facet,
+        then most widely shared first. ``n_articles == len(corpus)`` is what
+        every article shares; ``1`` is unique to one article.
+
+    Examples
+    --------
+    >>> from analysis import Corpus
+    >>> c = Corpus.from_texts({"a": "Men hide.", "b": "Wait."})
+    >>> facet_spread(c).columns.tolist()
+    ['facet', 'item', 'n_articles', 'share_articles', 'doc_ids']
+    """
+    parts = _present_items(corpus, min_topic_share)
+    columns = ["facet", "item", "n_articles", "share_articles", "doc_ids"]
+    if not parts:
+        return pd.DataFrame(columns=columns)
+    order = {d: i for i, d in enumerate(corpus.doc_ids)}
+    items = pd.concat(parts, ignore_index=True).drop_duplicates()
+    items = items.assign(_d=items["doc_id"].map(order)).sort_values(["facet", "item", "_d"])
+    out = items.groupby(["facet", "item"], sort=False).agg(
+        n_articles=("doc_id", "size"), doc_ids=("doc_id", ";".join)).reset_index()
+    out["share_articles"] = out["n_articles"] / max(len(corpus), 1)
+    out = out.sort_values(["facet", "n_articles", "item"], ascending=[True, False, True])
+    return out[columns].reset_index(drop=True)
