@@ -83,7 +83,7 @@ class Lexicon:
     cues: dict
     non_names: frozenset
     example_cues: tuple
-    anonymous: tuple  # (compiled pattern, label, attribution)
+    anonymous: tuple  # (compiled pattern, label, attribution, triggers)
     verb_re: str
     role_re: str
     title_re: str
@@ -99,10 +99,15 @@ class Lexicon:
 
 
 def _anonymous(path: Path) -> tuple:
+    """``(pattern, label, attribution, triggers)``; a pattern runs only on text
+    holding one of its ``|``-separated trigger strings (all text when empty)."""
     patterns = []
     for line, row in read_table(path, ("pattern", "label", "attribution")):
+        if row["attribution"] not in ("quote", "paraphrase", "mention", "venue"):
+            raise LexiconError(f"{path}:{line}: unknown attribution {row['attribution']!r}")
+        triggers = tuple(s for s in (row.get("trigger") or "").lower().split("|") if s)
         try:
-            patterns.append((re.compile(row["pattern"], re.I), row["label"], row["attribution"]))
+            patterns.append((re.compile(row["pattern"], re.I), row["label"], row["attribution"], triggers))
         except re.error as exc:
             raise LexiconError(f"{path}:{line}: invalid pattern: {exc}") from None
     return tuple(patterns)

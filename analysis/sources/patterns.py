@@ -64,6 +64,7 @@ class Patterns:
     pronoun: re.Pattern
     role_word: re.Pattern
     org: re.Pattern
+    example_cue: re.Pattern
 
 
 def _person(lex: Lexicon) -> re.Pattern:
@@ -120,6 +121,7 @@ def _build(lex: Lexicon) -> Patterns:
                            rf"(?:\s*,\s*[^,\"]{{1,80}}?,)?\s+{_ADVERBS}(?P<verb>{verb})\b", re.I),
         role_word=re.compile(rf"\b{role}s?\b", re.I),
         org=_org(lex),
+        example_cue=re.compile(rf"\b(?:{'|'.join(re.escape(c) for c in lex.example_cues)})\b", re.I),
     )
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..tokens import stop_words
 from .patterns import Patterns, compiled_patterns
@@ -24,6 +25,7 @@ _CONTEXT = 140
 _WRITTEN_WORKS = ("book", "memoir", "bestseller", "best-seller", "workbook", "guide", "paper",
                   "essay", "article")
 _QUOTED_HOW = ("verb", "inverted", "according", "dash", "pronoun")
+_CAPITAL = re.compile(r"[A-ZÀ-ÖØ-Þ]")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$|^[A-Z][a-z]+[A-Z]\w*$")
 
 
@@ -39,6 +41,11 @@ class Hit:
     attribution: str
     how: str
     solo: bool = False
+
+
+@lru_cache(maxsize=1)
+def _stop() -> frozenset:
+    return stop_words()
 
 
 def _role_phrase(pre: str | None, stop: frozenset) -> str | None:
@@ -73,10 +80,7 @@ def _appos_role(app: str | None, p: Patterns) -> str | None:
 def _is_example(app: str | None, left: str, p: Patterns) -> bool:
     if p.left_example.search(left):
         return True
-    if app and (re.search(r"\b\d{1,3}\b", app) or any(
-            re.search(rf"\b{re.escape(c)}\b", app, re.I) for c in p.lex.example_cues)):
-        return True
-    return False
+    return bool(app and (re.search(r"\b\d{1,3}\b", app) or p.example_cue.search(app)))
 
 
 def _context_hits(text: str, p: Patterns, quoted: bool) -> tuple[list[Hit], list[tuple[int, int]]]:
@@ -119,7 +123,7 @@ def _context_hits(text: str, p: Patterns, quoted: bool) -> tuple[list[Hit], list
 
 def _strip_leading(name: str, p: Patterns) -> str:
     words = name.split(" ")
-    while words and words[0].lower() in stop_words():
+    while words and words[0].lower() in _stop():
         words.pop(0)
     return " ".join(words)
 
@@ -203,8 +207,10 @@ def _person_hit(text: str, m, p: Patterns, stop: frozenset, quoted: bool) -> Hit
 
 
 def _anonymous_hits(text: str, p: Patterns, taken: list[tuple[int, int]]) -> list[Hit]:
-    hits = []
-    for regex, label, attribution in p.lex.anonymous:
+    hits, lower = [], text.lower()
+    for regex, label, attribution, triggers in p.lex.anonymous:
+        if triggers and not any(s in lower for s in triggers):
+            continue
         for m in regex.finditer(text):
             span = (m.start(), m.end())
             if any(s < span[1] and span[0] < e for s, e in taken):
@@ -217,9 +223,11 @@ def _anonymous_hits(text: str, p: Patterns, taken: list[tuple[int, int]]) -> lis
 def sentence_hits(text: str, quotes, *, patterns: Patterns | None = None) -> list[Hit]:
     """Every candidate mention in ``text``; ``quotes`` are local quotation spans."""
     p = patterns or compiled_patterns()
-    stop = stop_words()
+    stop = _stop()
     quoted = bool(quotes)
-    hits, cue_spans = _context_hits(text, p, quoted)
+    hits, cue_spans = [], []
+    if _CAPITAL.search(text, 1):  # else no name after a cue word
+        hits, cue_spans = _context_hits(text, p, quoted)
     taken = [(h.start, h.end) for h in hits]
     for m in p.person.finditer(text):
         if any(s < m.end() and m.start() < e for s, e in taken):
