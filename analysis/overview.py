@@ -208,9 +208,10 @@ def kwic(corpus, pattern: str, *, window: int = 6, within_sentence: bool = False
 
     Examples
     --------
-    >>> from analysis import load_corpus
-    >>> kwic(load_corpus(), "man cave", window=3)[["left", "match", "right"]].iloc[0].tolist()
-    ['even silence, the “', 'man cave', '” is an essential']
+    >>> from analysis import Corpus
+    >>> c = Corpus.from_texts({"a": "He needs quiet time. Give him quiet time, then talk."})
+    >>> kwic(c, "quiet time", window=2)[["left", "match", "right"]].values.tolist()
+    [['He needs', 'quiet time', 'Give him'], ['Give him', 'quiet time', 'then talk']]
     """
     rx = re.compile(pattern if regex else r"(?<!\w)" + re.escape(normalize_quotes(pattern)) + r"(?!\w)",
                     re.IGNORECASE)
