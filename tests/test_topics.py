@@ -248,3 +248,42 @@ def test_topic_figures_have_labelled_axes(planted, monkeypatch, tmp_path):
     assert match_axes is None and len(match_table) == 3
     paths = save(*made["topic_prevalence"], tmp_path, "topic_prevalence")
     assert all(p.exists() for p in paths)
+
+
+# --- the memoised analyzer gives the shared Analyzer's tokens ------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from analysis.tokens import Analyzer  # noqa: E402
+from analysis.topics.analyzer import MemoAnalyzer  # noqa: E402
+
+EDGE_TEXTS = [
+    "He’s withdrawn; 3.5 hours, 1,000 times, e.g. at work_place.",
+    "end.Next abc123 x2 ²nd don't o'clock 'quoted' “Curly” rock’n’roll",
+    "Émotions déçues — naïve café, ÉTÉ. İstanbul Straße",
+    "", "   ", "a I an it", "12'abc abc'12 _abc abc_ __",
+]
+
+
+@pytest.mark.parametrize("text", EDGE_TEXTS)
+def test_memo_analyzer_matches_analyzer_on_edge_cases(text):
+    assert MemoAnalyzer()(text) == Analyzer()(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(list("abcé'’.,_ 1²-\n")) | st.characters(), max_size=40),
+                min_size=1, max_size=4))
+def test_memo_analyzer_matches_analyzer_on_random_text(texts):
+    memo, plain = MemoAnalyzer(), Analyzer()
+    for text in texts:
+        assert memo(text) == plain(text)
+    assert memo.display_map() == plain.display_map()
+
+
+def test_memo_analyzer_options_and_display():
+    texts = ["Men withdraw. He withdrew, withdrawing.", "Withdrawing men withdraw."]
+    for kwargs in ({}, {"stem": False}, {"min_len": 4}, {"ngram_range": (1, 2)}, {"stop": ["men"]}):
+        memo, plain = MemoAnalyzer(**kwargs), Analyzer(**kwargs)
+        assert [memo(t) for t in texts] == [plain(t) for t in texts]
+        assert memo.display("withdraw") == plain.display("withdraw")

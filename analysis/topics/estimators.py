@@ -29,9 +29,9 @@ from sklearn.feature_extraction.text import TfidfTransformer
 
 METHODS = ("nmf", "lda")
 #: LDA switches from batch to online variational Bayes at this many units.
-ONLINE_FROM = 20_000
+ONLINE_FROM = 5_000
 #: Default iterations: NMF (coordinate descent) and LDA (batch, online).
-MAX_ITER = {"nmf": 400, "lda": 50, "lda_online": 10}
+MAX_ITER = {"nmf": 400, "lda": 50, "lda_online": 5}
 
 
 @dataclass
