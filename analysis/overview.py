@@ -211,7 +211,7 @@ def kwic(corpus, pattern: str, *, window: int = 6, within_sentence: bool = False
     >>> from analysis import Corpus
     >>> c = Corpus.from_texts({"a": "He needs quiet time. Give him quiet time, then talk."})
     >>> kwic(c, "quiet time", window=2)[["left", "match", "right"]].values.tolist()
-    [['He needs', 'quiet time', 'Give him'], ['Give him', 'quiet time', 'then talk']]
+    [['He needs', 'quiet time', '. Give him'], ['Give him', 'quiet time', ', then talk']]
     """
     rx = re.compile(pattern if regex else r"(?<!\w)" + re.escape(normalize_quotes(pattern)) + r"(?!\w)",
                     re.IGNORECASE)
