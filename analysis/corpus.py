@@ -144,7 +144,7 @@ def _is_heading(text: str) -> bool:
         return False
     if not _FINAL_PUNCT_RE.search(text):
         return len(words) <= 20
-    # A short title-case question ("Why Is He Withdrawing?") is a heading too.
+    # A short title-case question ("When Should You Worry?") is a heading too.
     long_words = [w for w in words if len(w) > 3]
     return (text.endswith("?") and len(words) <= 12 and bool(long_words)
             and sum(w[0].isupper() for w in long_words) >= 0.75 * len(long_words))
