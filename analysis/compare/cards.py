@@ -4,7 +4,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .profiles import article_profiles, cached_layer, claim_membership, code_shares
+from .profiles import (article_profiles, cached_layer, claim_membership, code_shares,
+                       topic_prevalence)
 
 #: Profile columns shown in the overview, with their facet.
 OVERVIEW_FEATURES = {
@@ -18,7 +19,7 @@ CARD_COLUMNS = ["doc_id", "facet", "item", "value"]
 
 
 def _topic_items(corpus):
-    table = cached_layer(corpus, "topics", "topic_table")
+    table = topic_prevalence(corpus)
     if table is None:
         return None
     return pd.DataFrame({"doc_id": table["doc_id"], "facet": "topics",
@@ -134,7 +135,7 @@ def _present_items(corpus, min_topic_share):
     if shares is not None:
         long = shares.rename_axis("doc_id").reset_index().melt(id_vars="doc_id", var_name="item")
         parts.append(long[long["value"] > 0].assign(facet="frames"))
-    topics = cached_layer(corpus, "topics", "topic_table")
+    topics = topic_prevalence(corpus)
     if topics is not None:
         hit = topics[topics["prevalence"] >= min_topic_share]
         parts.append(pd.DataFrame({"doc_id": hit["doc_id"], "item": hit["label"].astype(str),

@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from .profiles import cached_layer, claim_membership, code_shares
+from .profiles import cached_layer, claim_membership, code_shares, topic_prevalence
 
 #: Facets with a distance, and their default weight in ``combined``.
 DEFAULT_WEIGHTS = {"topics": 1.0, "frames": 1.0, "claims": 1.0, "sources": 1.0}
@@ -51,7 +51,7 @@ def facet_matrices(corpus, by=tuple(DEFAULT_WEIGHTS)) -> dict:
     """``{facet: (matrix, metric)}`` for the facets in ``by`` whose layer exists."""
     out = {}
     if "topics" in by:
-        table = cached_layer(corpus, "topics", "topic_table")
+        table = topic_prevalence(corpus)
         if table is not None:
             out["topics"] = (_rows(table, corpus, "topic", "prevalence"), "js")
     if "frames" in by:

@@ -36,12 +36,20 @@ def cached_layer(corpus, module: str, name: str):
     return corpus.cached(("compare.layer", module, name), lambda: fn(corpus))
 
 
+def topic_prevalence(corpus) -> pd.DataFrame | None:
+    """``topics.topic_table(corpus)``; None without the layer or when the corpus is too small to model."""
+    try:
+        return cached_layer(corpus, "topics", "topic_table")
+    except ValueError:  # no terms left to model: too little text
+        return None
+
+
 def _length(corpus):
     return corpus.documents.set_index("doc_id")[["title", "n_words", "n_sentences"]]
 
 
 def _topics(corpus):
-    table = cached_layer(corpus, "topics", "topic_table")
+    table = topic_prevalence(corpus)
     if table is None:
         return None
     top = table.sort_values(["doc_id", "prevalence", "topic"], ascending=[True, False, True])
