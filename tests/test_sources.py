@@ -99,6 +99,20 @@ NAMED = [
     ("Dr. Fatima Zahra El-Amin says men fear being a burden.", "Fatima Zahra El-Amin", "person", "Dr.", "paraphrase"),
     ("According to Psychology Today, men go quiet when overwhelmed.", "Psychology Today", "publication", None, "paraphrase"),
     ("Professor Amos Kerr of Dunmore College has studied men for decades.", "Amos Kerr", "person", "Professor", "mention"),
+    ("John Gottwald, PhD, founder of the Gottwald Institute, found that criticism predicts divorce.", "John Gottwald", "person", "founder of the Gottwald Institute", "paraphrase"),
+    ("In his book, The Seven Rules for Calm Marriages, Gottwald writes that men flood.", "Seven Rules for Calm Marriages", "publication", None, "mention"),
+    ("In a TED talk, Brenna Browning explains that shame silences men.", "Brenna Browning", "person", "", "paraphrase"),
+    ("Renowned relationship expert Dr. Jon Grayling, author of Men Are from Saturn, Women Are from Neptune, says men retreat.", "Jon Grayling", "person", "renowned relationship expert", None),
+    ("The National Institute of Family Health (NIFH) reports that men under-report stress.", "National Institute of Family Health", "organization", None, "paraphrase"),
+    ("A 2020 Pew Research Center survey found that men have fewer close friends.", "Pew Research Center", "organization", None, "paraphrase"),
+    ("Psychologists at Harvard University found that men cry less.", "Harvard University", "organization", None, "paraphrase"),
+    ("Jane Doerr, who has counseled couples for 20 years, says men need time.", "Jane Doerr", "person", "", "paraphrase"),
+    ("\u201cThey need time to come back,\u201d Lia Moreno said in an interview with Time.", "Time", "publication", None, "venue"),
+    ("Lia Moreno told Glamour that men need time.", "Glamour", "publication", None, "venue"),
+    ("As psychologist Ada Kline puts it, men fix rather than feel.", "Ada Kline", "person", "psychologist", "paraphrase"),
+    ("Men, says Dr. Orla Finn, need time.", "Orla Finn", "person", "Dr.", "paraphrase"),
+    ("WebMD notes that stress affects sleep.", "WebMD", "organization", None, "paraphrase"),
+    ("The APA says men underuse therapy.", "APA", "organization", None, "paraphrase"),
 ]
 
 # Articles of several sentences: aliases, pronouns, venues, exclusions.
@@ -125,6 +139,8 @@ DOCS = {
                     "When Tuesday arrived, Silence Is Golden played on the radio."),
     "heading": "What Dr. Hale Says About Men\n\nMen pull away when they feel pressure.",
     "first_names": "Sophie says she waited. Tom says he needed a week.",
+    "affiliation_only": "John Gottwald, PhD, founder of the Gottwald Institute, found that men flood.",
+    "shouting": "I think MEN ARE SIMPLE, says NO ONE. Sarah told Tom that she was leaving.",
     "conditional": "When Jack Turner says he needs space, believe him. If Dana Holt says no, listen.",
     "proper_nouns": ("Christmas with his family made him quiet. He watched Game of Thrones alone. "
                      "New York is where he grew up, says his mother. The Bible says to be patient."),
@@ -151,6 +167,8 @@ ANONYMOUS = [
     ("It's well known that men hide their feelings.", "common knowledge"),
     ("Everyone knows that men need their cave.", "common knowledge"),
     ("It has been shown that pressure makes things worse.", "research"),
+    ("Experts call this stonewalling.", "experts"),
+    ("Conventional wisdom says men hate talking.", "common knowledge"),
 ]
 
 NOT_ANONYMOUS = [
@@ -235,6 +253,10 @@ def test_alias_surname(cases):
     assert rows["surface"].tolist() == ["Odile Marchand", "Marchand"]
 
 
+def test_affiliation_is_not_a_source(cases):
+    assert _sources_of(cases, "affiliation_only") == ["John Gottwald"]
+
+
 def test_copula_role(cases):
     rows = _rows(cases[1], "copula_role")
     assert rows["source"].tolist() == ["Ilona Feher"] * 2
@@ -272,7 +294,7 @@ def test_pronoun_ambiguous_is_left_out(cases):
 
 @pytest.mark.parametrize("doc", ["partner_story", "example_age", "byline", "about_author",
                                  "capitalised", "heading", "first_names", "conditional",
-                                 "proper_nouns"])
+                                 "proper_nouns", "shouting"])
 def test_not_citations(cases, doc):
     assert _rows(cases[1], doc).empty, _rows(cases[1], doc)[["surface", "source"]].values.tolist()
 

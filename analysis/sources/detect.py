@@ -159,6 +159,8 @@ def _resolve_doc(doc_id, raw, hits, author, lex) -> list[list]:
             continue
         if h.how == "venue" and found and found[1] == "person":
             continue
+        if h.needs_subject and not any(r[1] == sent_id and r[6] == "person" and r[2] < start for r in rows):
+            continue  # "told X" without a quotation needs a cited subject before it
         source, kind = found if found else (h.name, h.kind)
         if kind == "person" and h.kind != "person" and h.how not in ("study",):
             kind = h.kind

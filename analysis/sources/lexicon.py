@@ -28,8 +28,10 @@ from .. import config
 UP = "A-ZÀ-ÖØ-ÞĀ-ž"
 LO = "a-zß-öø-ÿĀ-ž"
 #: One capitalised name word: inner capitals, apostrophes and hyphens allowed
-#: ("McAdams", "O'Neil", "Smith-Jones"), never a final possessive "'s".
-WORD = rf"[{UP}](?:[{LO}]|['’](?=[{UP}])|[{UP}](?=[{LO}]))*(?:-[{UP}]?[{LO}]+(?:[{UP}][{LO}]+)*)*"
+#: ("McAdams", "O'Neil", "Smith-Jones", "WebMD"), or an acronym ("APA"); never a final
+#: possessive "'s".
+WORD = (rf"(?:[{UP}]{{2,6}}(?![\w'’-])|[{UP}](?:[{LO}]|['’](?=[{UP}])|[{UP}](?=[{LO}]))*"
+        rf"(?:-[{UP}]?[{LO}]+(?:[{UP}][{LO}]+)*)*(?:[{UP}]{{1,4}}(?![\w'’-]))?)")
 INITIAL = rf"[{UP}]\.(?:\s?[{UP}]\.)*"
 PARTICLE = r"(?:de|da|del|della|der|den|di|du|van|von|la|le|bin|ibn|al|st\.)"
 #: A run of capitalised words (with initials and name particles between them).

@@ -25,6 +25,8 @@ _CONTEXT = 140
 _WRITTEN_WORKS = ("book", "memoir", "bestseller", "best-seller", "workbook", "guide", "paper",
                   "essay", "article")
 _QUOTED_HOW = ("verb", "inverted", "according", "dash", "pronoun")
+_AFFILIATION = re.compile(r"\b(?:of|at|from|with|for)\s+(?:the\s+)?$")
+_AGE = re.compile(r"^\s*(?:aged?\s+)?\d{1,3}\s*$|\b\d{1,3}[- ]years?[- ]old\b", re.I)
 _CAPITAL = re.compile(r"[A-ZÀ-ÖØ-Þ]")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$|^[A-Z][a-z]+[A-Z]\w*$")
 
@@ -41,6 +43,7 @@ class Hit:
     attribution: str
     how: str
     solo: bool = False
+    needs_subject: bool = False  # "told X" with no quotation: kept only after a cited subject
 
 
 @lru_cache(maxsize=1)
@@ -80,7 +83,7 @@ def _appos_role(app: str | None, p: Patterns) -> str | None:
 def _is_example(app: str | None, left: str, p: Patterns) -> bool:
     if p.left_example.search(left):
         return True
-    return bool(app and (re.search(r"\b\d{1,3}\b", app) or p.example_cue.search(app)))
+    return bool(app and (_AGE.search(app) or p.example_cue.search(app)))
 
 
 def _context_hits(text: str, p: Patterns, quoted: bool) -> tuple[list[Hit], list[tuple[int, int]]]:
@@ -94,17 +97,19 @@ def _context_hits(text: str, p: Patterns, quoted: bool) -> tuple[list[Hit], list
             name = _clean_title(m.group("name"))
             if not name or name.split()[0].lower() in p.lex.non_names:
                 continue
-            if how == "venue" and not quoted and re.match(r"told|tells|telling", m.group(0)):
-                continue
             start = m.start("name") + m.group("name").find(name)
+            if how == "work" and p.right_verb.match(text[start + len(name):]) \
+                    and not p.right_verb.match(text[start + len(name):]).group("app"):
+                continue  # "In a talk, Ana Lind explains": the name is the subject, not a title
             if any(s < start + len(name) and start < e for s, e in cue_spans):
                 continue
             guessed = kind or p.lex.cue_kind(name) or _person_or_org(name, p)
             if guessed == "person":
                 name = re.sub(rf"^{p.lex.title_re}\s+", "", name)
             written = how == "work" and m.group("work").lower() in _WRITTEN_WORKS
+            told = how == "venue" and not quoted and re.match(r"(?i)told|tells|telling", m.group(0))
             hits.append(Hit(start, start + len(name), name, guessed, None,
-                            "mention" if written else attribution, how))
+                            "mention" if written else attribution, how, needs_subject=bool(told)))
             cue_spans.append((m.start(), m.end()))
     for m in p.org.finditer(text):
         name = _strip_leading(m.group("name"), p)
@@ -112,6 +117,8 @@ def _context_hits(text: str, p: Patterns, quoted: bool) -> tuple[list[Hit], list
         if not name or any(s < m.end() and start < e for s, e in cue_spans):
             continue
         left, right = text[max(0, start - _CONTEXT):start], text[m.end():]
+        if _AFFILIATION.search(left):
+            continue  # "X, founder of the Y Institute, says": Y is X's affiliation
         how = ("verb" if p.right_verb.match(right) else "inverted" if p.left_inverted.search(left)
                else "according" if p.left_according.search(left) else None)
         if how:
@@ -180,7 +187,11 @@ def _person_hit(text: str, m, p: Patterns, stop: frozenset, quoted: bool) -> Hit
     app = (rv and rv.group("app")) or (ap and ap.group("app")) or (cop and cop.group("app"))
     if _is_example(app, left, p):
         return None
+    if len(re.findall(r"\b[A-Z]{2,}\b", m.group("name"))) > 1:
+        return None  # a run of capitals is emphasis ("MEN ARE SIMPLE"), not a name
     cue = p.lex.cue_kind(name)
+    if cue and _AFFILIATION.search(left):
+        return None  # "X, founder of the Y Institute, says": Y is X's affiliation
     how = ("dash" if dash else "inverted" if inv else "according" if acc else "verb" if rv
            else "work" if p.right_work.match(right) else None)
     post = m.group("post")
