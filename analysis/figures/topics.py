@@ -13,8 +13,9 @@ from ..plots.topics import (plot_k_selection, plot_topic_position, plot_topic_pr
 from . import register
 
 NOTEBOOK = "02-topics.ipynb"
-#: Runs per k and per stability estimate.
+#: Runs per k and per stability estimate, and the candidate numbers of topics.
 SEEDS = 5
+KS = range(2, 13)
 
 
 def default_models(corpus):
@@ -26,7 +27,7 @@ def default_models(corpus):
 @register("topic_model_selection", notebook=NOTEBOOK,
           caption="NPMI, UMass, diversity, stability across seeds and LDA perplexity against k (circle: chosen k)")
 def topic_model_selection(corpus):
-    table = pd.concat([topics.select_k(corpus, seeds=SEEDS, method=m) for m in ("nmf", "lda")],
+    table = pd.concat([topics.select_k(corpus, KS, seeds=SEEDS, method=m) for m in ("nmf", "lda")],
                       ignore_index=True)
     return table, plot_k_selection(table)
 

@@ -116,7 +116,7 @@ def plot_topic_stability(table, *, axes=None):
     concatenated). Dots are runs, bars their mean. Returns the Axes.
     """
     methods = list(dict.fromkeys(table["method"]))
-    axes = list(axes) if axes is not None else new_grid(len(methods), ncols=len(methods), panel=(4.2, 3.2))
+    axes = list(axes) if axes is not None else new_grid(len(methods), ncols=len(methods), panel=(4.6, 3.2))
     for ax, method in zip(axes, methods):
         rows = table[table["method"] == method]
         labels = rows.drop_duplicates("topic").set_index("topic")["label"].sort_index()
@@ -126,6 +126,6 @@ def plot_topic_stability(table, *, axes=None):
         ax.set_yticks(list(labels.index), _topic_names(labels), fontsize=8)
         ax.invert_yaxis()
         ax.set_xlim(0, 1.02)
-        ax.set_xlabel("cosine with best match in another seed", fontsize=8)
+        ax.set_xlabel("cosine with its match in another seed", fontsize=8)
         ax.set_title(method.upper(), fontsize=9)
     return axes

@@ -20,7 +20,7 @@ Examples
 >>> model.k, model.unit
 (4, 'paragraph')
 >>> representative_units(model, 0, n=1).columns.tolist()
-['topic', 'rank', 'unit_id', 'doc_id', 'start', 'end', 'weight', 'text']
+['topic', 'rank', 'unit_id', 'doc_id', 'start', 'end', 'weight', 'n_tokens', 'text']
 """
 from .model import (TopicModel, fit_topics, frex, representative_units, topic_position,
                     topic_table)

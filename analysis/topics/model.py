@@ -193,14 +193,19 @@ def _build(corpus, k, reason, method, unit, random_state, options):
                       fit.estimator, fit.components, fit.doc_topic, X, dict(options), corpus)
 
 
-def representative_units(model: TopicModel, topic: int, n: int = 3) -> pd.DataFrame:
+def representative_units(model: TopicModel, topic: int, n: int = 3, *, min_tokens: int = 5) -> pd.DataFrame:
     """The ``n`` units that carry ``topic`` most.
+
+    Units are ranked by their share of ``topic``, then by length (many short
+    units have a share of exactly 1). Units with fewer than ``min_tokens``
+    kept tokens are skipped while enough longer ones carry the topic, since
+    their share rests on one or two words.
 
     Returns
     -------
     DataFrame
         ``topic``, ``rank``, ``unit_id``, ``doc_id``, ``start``, ``end``,
-        ``weight`` (the unit's share of ``topic``), ``text``; ties broken by ``unit_id``.
+        ``weight`` (the unit's share of ``topic``), ``n_tokens``, ``text``.
 
     Examples
     --------
@@ -211,8 +216,11 @@ def representative_units(model: TopicModel, topic: int, n: int = 3) -> pd.DataFr
     if not 0 <= topic < model.k:
         raise ValueError(f"topic must be in 0..{model.k - 1}, not {topic}")
     weights = model.doc_topic_[:, topic]
-    order = np.lexsort((np.arange(len(weights)), -weights))[:n]
-    out = model.units.iloc[order][["unit_id", "doc_id", "start", "end", "text"]].copy()
+    size = model.units["n_tokens"].to_numpy()
+    enough = int(((weights > 0) & (size >= min_tokens)).sum()) >= n
+    demote = (size < min_tokens) if enough else np.zeros(len(weights), dtype=bool)
+    order = np.lexsort((np.arange(len(weights)), -size, -weights, demote))[:n]
+    out = model.units.iloc[order][["unit_id", "doc_id", "start", "end", "n_tokens", "text"]].copy()
     out.insert(0, "topic", topic)
     out.insert(1, "rank", np.arange(1, len(out) + 1))
     out.insert(6, "weight", weights[order])
