@@ -367,6 +367,56 @@ def test_bad_lexicon_names_file_and_line(tmp_path):
         load_lexicon(folder)
 
 
+# --- whole invented articles, coded by hand ---------------------------------------
+
+ARTICLES = {
+    'a1': 'When He Goes Quiet: What the Experts Want You to Know\n\nBy Carla Mendes\n\nEvery woman has lived this moment. You ask how his day was, and he says "fine" and turns on the TV.\n\nAccording to Dr. Rosalind Achebe, a clinical psychologist who specializes in couples, the silence is rarely about you. "Most men were raised to solve problems alone," she says. "When they go quiet, they\'re usually working something out."\n\nAchebe\'s colleague, marriage and family therapist Julian Strand, LMFT, agrees. In his practice, Strand sees the same pattern every week. "The more she pursues, the more he withdraws," he explains.\n\nResearch backs this up. A 2018 study published in the Journal of Family Psychology found that men\'s heart rates rise faster during conflict. Scientists call this "flooding."\n\nTake my friend Rachel. When her boyfriend Dan stopped texting back, she assumed the worst. Dan says he just needed a weekend to think.\n\nWhy Men Withdraw\n\nPsychotherapist and bestselling author Miriam Okonkwo-Hale writes in her book The Quiet Partner that withdrawal is a learned strategy. Okonkwo-Hale calls it "the turtle response."\n\nIt\'s no secret that men are taught to hide their feelings. Many therapists believe this starts in childhood.\n\nAbout the Author\n\nCarla Mendes is a freelance writer who covers relationships.\n',
+    'a2': '5 Reasons Your Boyfriend Is Pulling Away\n\nRelationship coach Dominic Tave has worked with thousands of couples. He told Cosmopolitan that the number one reason men pull away is pressure.\n\n1. He feels criticised. "Criticism feels like an attack on who he is," Tave says.\n\n2. He is stressed at work. A survey by the American Institute of Stress found that most workers feel stressed daily.\n\n3. He fears commitment. Dr. Yuki Tanabe of Stanford University says fear of commitment often hides a fear of failure. Tanabe, whose research focuses on attachment, adds that avoidant men need predictability.\n\n4. He needs space. Studies suggest that men recover from conflict more slowly than women.\n\n5. He is losing interest. This one hurts, but as the saying goes, actions speak louder than words.\n\nWhat should you do? Experts agree: give him room, but do not disappear.\n',
+    'a3': 'Is He Losing Interest or Just Stressed?\n\nMen and women handle stress differently, according to the American Psychological Association. Women tend to seek connection, while men tend to withdraw.\n\nSociologist Dr. Henrik Vallin explains that boys learn early to hide vulnerability. In his 2015 book, Men Without Words, Vallin argues that this silence is cultural, not natural. "We teach boys that feelings are dangerous," Vallin wrote.\n\n"Don\'t take it personally," advises Tara Beaumont, a dating coach based in London. "Give him a day, then check in."\n\nGod, it\'s hard to wait. But waiting works.\n\nBeaumont adds that texting him constantly will only push him further away. She recommends planning a relaxed activity together instead.\n\nShare this article\n',
+}
+#: Hand key: (article, source, kind) of every source, and the anonymous appeals.
+ARTICLE_SOURCES = {
+    ("a1", "Rosalind Achebe", "person"), ("a1", "Julian Strand", "person"),
+    ("a1", "Journal of Family Psychology", "publication"), ("a1", "Miriam Okonkwo-Hale", "person"),
+    ("a1", "Quiet Partner", "publication"),
+    ("a2", "Dominic Tave", "person"), ("a2", "Cosmopolitan", "publication"),
+    ("a2", "American Institute of Stress", "organization"), ("a2", "Yuki Tanabe", "person"),
+    ("a3", "American Psychological Association", "organization"), ("a3", "Henrik Vallin", "person"),
+    ("a3", "Men Without Words", "publication"), ("a3", "Tara Beaumont", "person"),
+}
+ARTICLE_APPEALS = {("a1", "research"), ("a1", "experts"), ("a1", "common knowledge"),
+                   ("a2", "research"), ("a2", "experts")}
+ARTICLE_ROLES = {"Rosalind Achebe": "clinical psychologist", "Julian Strand": "marriage and family therapist",
+                 "Miriam Okonkwo-Hale": "psychotherapist", "Dominic Tave": "relationship coach",
+                 "Henrik Vallin": "sociologist", "Tara Beaumont": "dating coach"}
+
+
+@pytest.fixture(scope="module")
+def articles():
+    return detect_sources(Corpus.from_texts(ARTICLES))
+
+
+def test_articles_sources(articles):
+    named = articles[articles["kind"] != "anonymous"]
+    assert set(zip(named["doc_id"], named["source"], named["kind"])) == ARTICLE_SOURCES
+    anonymous = articles[articles["kind"] == "anonymous"]
+    assert set(zip(anonymous["doc_id"], anonymous["source"])) == ARTICLE_APPEALS
+
+
+def test_articles_roles_and_attribution(articles):
+    roles = articles.drop_duplicates("source").set_index("source")["role"]
+    for name, role in ARTICLE_ROLES.items():
+        assert roles[name].startswith(role), (name, roles[name])
+    quoted = set(articles.loc[articles["attribution"] == "quote", "source"])
+    assert quoted == {"Rosalind Achebe", "Julian Strand", "Dominic Tave", "Henrik Vallin", "Tara Beaumont"}
+    pronouns = articles[articles["surface"].str.lower().isin(["he", "she"])]
+    assert pronouns["source"].tolist() == ["Rosalind Achebe", "Julian Strand", "Dominic Tave", "Tara Beaumont"]
+
+
+def test_articles_exclusions(articles):
+    assert not articles["source"].str.contains("Mendes|Rachel|Dan|Stanford|God").any()
+
+
 # --- validation ---------------------------------------------------------------
 
 GOLD = pd.DataFrame([

@@ -3,10 +3,10 @@
 Sentences are read one by one (:mod:`analysis.sources.sentence`); then each
 article is resolved as a whole: a surname or a title plus surname joins the
 full name used elsewhere in the article, a pronoun that opens a clause with a
-reporting verb joins the one named person cited in the two sentences before
-it, single first names never attached to a full name (people in a story) are
-dropped, and so are the article's own author, headings and "about the
-author" sections.
+reporting verb joins the one named person cited in the nearest of the two
+sentences before it that cites anyone, single first names never attached to
+a full name (people in a story) are dropped, and so are the article's own
+author, headings and "about the author" sections.
 
 Examples
 --------
@@ -139,6 +139,16 @@ class _Registry:
         return bool(key) and (key == self.author.split() or key[-1] == self.author.split()[-1])
 
 
+def _antecedent(rows, sent_id, start):
+    """The one person cited in the nearest sentence (this one first) that cites any, or None."""
+    for back in range(_WINDOW + 1):
+        sid = sent_id - back
+        people = {r[5] for r in rows if r[1] == sid and r[6] == "person" and (back or r[2] < start)}
+        if people:
+            return people.pop() if len(people) == 1 else None
+    return None
+
+
 def _resolve_doc(doc_id, raw, hits, author, lex) -> list[list]:
     reg = _Registry(hits, lex, author)
     rows, roles = [], {}
@@ -148,10 +158,9 @@ def _resolve_doc(doc_id, raw, hits, author, lex) -> list[list]:
             rows.append([doc_id, sent_id, start, end, raw[start:end], h.name, h.kind, None, h.attribution])
             continue
         if h.how == "pronoun":
-            recent = {r[5] for r in rows if r[6] == "person" and sent_id - _WINDOW <= r[1] <= sent_id
-                      and (r[1] < sent_id or r[2] < start)}
-            if len(recent) == 1:
-                rows.append([doc_id, sent_id, start, end, raw[start:end], recent.pop(), "person", None,
+            source = _antecedent(rows, sent_id, start)
+            if source:
+                rows.append([doc_id, sent_id, start, end, raw[start:end], source, "person", None,
                              h.attribution])
             continue
         found = reg.resolve(h.name)

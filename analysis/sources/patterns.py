@@ -81,7 +81,8 @@ def _build(lex: Lexicon) -> Patterns:
     return Patterns(
         lex=lex,
         person=_person(lex),
-        right_verb=re.compile(rf"^\s*(?:,\s*(?P<app>[^,;:\"()]{{1,100}}?)\s*,|,)?\s*"
+        right_verb=re.compile(rf"^(?:\s+(?:of|at|from)\s+(?:the\s+)?(?P<aff>{TITLE_RUN}))?"
+                              rf"\s*(?:,\s*(?P<app>[^,;:\"()]{{1,100}}?)\s*,|,)?\s*"
                               rf"(?:\((?P<paren>[^()]{{1,60}})\)\s*)?{_ADVERBS}(?P<verb>{verb})\b", re.I),
         right_appos=re.compile(rf"^\s*(?:,|\()\s*(?P<app>[^,;:\"()]{{1,100}}?)\s*(?:[,;:.)]|$)"),
         right_copula=re.compile(r"^\s+(?:is|was|has been|works as)\s+(?P<app>(?:a|an|the)\s+[^,;:.\"()]{1,80})"),

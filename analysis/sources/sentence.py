@@ -95,7 +95,8 @@ def _context_hits(text: str, p: Patterns, quoted: bool) -> tuple[list[Hit], list
     for regex, kind, attribution, how in rules:
         for m in regex.finditer(text):
             name = _clean_title(m.group("name"))
-            if not name or name.split()[0].lower() in p.lex.non_names:
+            if not name or not re.search(r"[^\W\d_]", name) or (
+                    how != "work" and name.split()[0].lower() in p.lex.non_names):
                 continue
             start = m.start("name") + m.group("name").find(name)
             if how == "work" and p.right_verb.match(text[start + len(name):]) \
