@@ -373,6 +373,9 @@ ARTICLES = {
     'a1': 'When He Goes Quiet: What the Experts Want You to Know\n\nBy Carla Mendes\n\nEvery woman has lived this moment. You ask how his day was, and he says "fine" and turns on the TV.\n\nAccording to Dr. Rosalind Achebe, a clinical psychologist who specializes in couples, the silence is rarely about you. "Most men were raised to solve problems alone," she says. "When they go quiet, they\'re usually working something out."\n\nAchebe\'s colleague, marriage and family therapist Julian Strand, LMFT, agrees. In his practice, Strand sees the same pattern every week. "The more she pursues, the more he withdraws," he explains.\n\nResearch backs this up. A 2018 study published in the Journal of Family Psychology found that men\'s heart rates rise faster during conflict. Scientists call this "flooding."\n\nTake my friend Rachel. When her boyfriend Dan stopped texting back, she assumed the worst. Dan says he just needed a weekend to think.\n\nWhy Men Withdraw\n\nPsychotherapist and bestselling author Miriam Okonkwo-Hale writes in her book The Quiet Partner that withdrawal is a learned strategy. Okonkwo-Hale calls it "the turtle response."\n\nIt\'s no secret that men are taught to hide their feelings. Many therapists believe this starts in childhood.\n\nAbout the Author\n\nCarla Mendes is a freelance writer who covers relationships.\n',
     'a2': '5 Reasons Your Boyfriend Is Pulling Away\n\nRelationship coach Dominic Tave has worked with thousands of couples. He told Cosmopolitan that the number one reason men pull away is pressure.\n\n1. He feels criticised. "Criticism feels like an attack on who he is," Tave says.\n\n2. He is stressed at work. A survey by the American Institute of Stress found that most workers feel stressed daily.\n\n3. He fears commitment. Dr. Yuki Tanabe of Stanford University says fear of commitment often hides a fear of failure. Tanabe, whose research focuses on attachment, adds that avoidant men need predictability.\n\n4. He needs space. Studies suggest that men recover from conflict more slowly than women.\n\n5. He is losing interest. This one hurts, but as the saying goes, actions speak louder than words.\n\nWhat should you do? Experts agree: give him room, but do not disappear.\n',
     'a3': 'Is He Losing Interest or Just Stressed?\n\nMen and women handle stress differently, according to the American Psychological Association. Women tend to seek connection, while men tend to withdraw.\n\nSociologist Dr. Henrik Vallin explains that boys learn early to hide vulnerability. In his 2015 book, Men Without Words, Vallin argues that this silence is cultural, not natural. "We teach boys that feelings are dangerous," Vallin wrote.\n\n"Don\'t take it personally," advises Tara Beaumont, a dating coach based in London. "Give him a day, then check in."\n\nGod, it\'s hard to wait. But waiting works.\n\nBeaumont adds that texting him constantly will only push him further away. She recommends planning a relaxed activity together instead.\n\nShare this article\n',
+    'b1': 'Why Does He Shut Down During Arguments?\n\nIf you\'ve ever watched your partner go silent mid-fight, you\'re not alone. Per a recent Gallup poll, nearly half of couples say one partner "checks out" during conflict.\n\n"Shutting down is a protective response, not a punishment." — Dr. R. Daniel Okoro\n\nOkoro, a psychologist at the Meridian Center for Couples, has studied this for two decades. He describes stonewalling as a nervous system reaction.\n\nWriting for The Atlantic, journalist Helen Marsh-Quayle notes that men are rarely taught the words for what they feel.\n\nData from the CDC shows that men are less likely than women to seek help for depression.\n\nOn her podcast, Love Lab Radio, therapist Deb Castellanos explains that partners can learn to "pause and return." Castellanos recommends a 20-minute break.\n\nIn an Instagram post, author Kofi Mensah-Boateng wrote that silence can be a form of respect.\n',
+    'b2': "My Husband Stopped Talking to Me. Here's What Helped.\n\nFor months, my husband Jake barely said a word at dinner. I thought he was bored with me.\n\nJake Miller, 41, a software engineer, says he shuts down when he feels he has failed. His friend Tom Reyes says the same thing happens to him.\n\nWhen I asked my therapist, she said that men often need time before they can name a feeling.\n\nPsychologists have long noted that shame makes people hide. It's widely accepted that pushing only makes things worse.\n\nEventually Jake opened up. Patience, not pressure, did it.\n",
+    'b3': 'New Study: Men Hide Loneliness From Partners\n\nResearchers from the University of Eastbrook and the Lindqvist Institute published their findings in the journal Personal Relationships.\n\n"Men reported feeling lonely even in happy relationships," said lead author Dr. Priya Nandakumar. The study\'s co-author, Dr. Samuel Adeyemi, said the results surprised the team.\n\nPsychologist Marta Ruiz-Delgado (University of Northfield), who was not involved in the research, called the findings "important but unsurprising."\n\nNandakumar said the next step is to study how partners respond.\n',
 }
 #: Hand key: (article, source, kind) of every source, and the anonymous appeals.
 ARTICLE_SOURCES = {
@@ -383,12 +386,22 @@ ARTICLE_SOURCES = {
     ("a2", "American Institute of Stress", "organization"), ("a2", "Yuki Tanabe", "person"),
     ("a3", "American Psychological Association", "organization"), ("a3", "Henrik Vallin", "person"),
     ("a3", "Men Without Words", "publication"), ("a3", "Tara Beaumont", "person"),
+    ("b1", "Gallup", "organization"), ("b1", "R. Daniel Okoro", "person"), ("b1", "Atlantic", "publication"),
+    ("b1", "Helen Marsh-Quayle", "person"), ("b1", "CDC", "organization"),
+    ("b1", "Love Lab Radio", "publication"), ("b1", "Deb Castellanos", "person"),
+    ("b1", "Kofi Mensah-Boateng", "person"),
+    ("b3", "University of Eastbrook", "organization"), ("b3", "Lindqvist Institute", "organization"),
+    ("b3", "Personal Relationships", "publication"), ("b3", "Priya Nandakumar", "person"),
+    ("b3", "Samuel Adeyemi", "person"), ("b3", "Marta Ruiz-Delgado", "person"),
 }
 ARTICLE_APPEALS = {("a1", "research"), ("a1", "experts"), ("a1", "common knowledge"),
-                   ("a2", "research"), ("a2", "experts")}
+                   ("a2", "research"), ("a2", "experts"), ("b2", "experts"), ("b2", "common knowledge")}
 ARTICLE_ROLES = {"Rosalind Achebe": "clinical psychologist", "Julian Strand": "marriage and family therapist",
                  "Miriam Okonkwo-Hale": "psychotherapist", "Dominic Tave": "relationship coach",
-                 "Henrik Vallin": "sociologist", "Tara Beaumont": "dating coach"}
+                 "Henrik Vallin": "sociologist", "Tara Beaumont": "dating coach",
+                 "Helen Marsh-Quayle": "journalist", "Deb Castellanos": "therapist",
+                 "Kofi Mensah-Boateng": "author", "Priya Nandakumar": "lead author",
+                 "Marta Ruiz-Delgado": "psychologist"}
 
 
 @pytest.fixture(scope="module")
@@ -408,13 +421,16 @@ def test_articles_roles_and_attribution(articles):
     for name, role in ARTICLE_ROLES.items():
         assert roles[name].startswith(role), (name, roles[name])
     quoted = set(articles.loc[articles["attribution"] == "quote", "source"])
-    assert quoted == {"Rosalind Achebe", "Julian Strand", "Dominic Tave", "Henrik Vallin", "Tara Beaumont"}
+    assert quoted == {"Rosalind Achebe", "Julian Strand", "Dominic Tave", "Henrik Vallin", "Tara Beaumont",
+                      "R. Daniel Okoro", "Priya Nandakumar"}
     pronouns = articles[articles["surface"].str.lower().isin(["he", "she"])]
-    assert pronouns["source"].tolist() == ["Rosalind Achebe", "Julian Strand", "Dominic Tave", "Tara Beaumont"]
+    assert pronouns["source"].tolist() == ["Rosalind Achebe", "Julian Strand", "Dominic Tave", "Tara Beaumont",
+                                           "R. Daniel Okoro"]
 
 
 def test_articles_exclusions(articles):
-    assert not articles["source"].str.contains("Mendes|Rachel|Dan|Stanford|God").any()
+    assert not articles["source"].str.contains(r"\b(?:Mendes|Rachel|Dan|Stanford|God|Jake|Tom|Northfield)\b").any()
+    assert articles.loc[articles["doc_id"] == "b2", "kind"].eq("anonymous").all()
 
 
 # --- validation ---------------------------------------------------------------

@@ -82,6 +82,7 @@ def _build(lex: Lexicon) -> Patterns:
         lex=lex,
         person=_person(lex),
         right_verb=re.compile(rf"^(?:\s+(?:of|at|from)\s+(?:the\s+)?(?P<aff>{TITLE_RUN}))?"
+                              rf"(?:\s*\((?P<paren0>[^()]{{1,60}})\))?"
                               rf"\s*(?:,\s*(?P<app>[^,;:\"()]{{1,100}}?)\s*,|,)?\s*"
                               rf"(?:\((?P<paren>[^()]{{1,60}})\)\s*)?{_ADVERBS}(?P<verb>{verb})\b", re.I),
         right_appos=re.compile(rf"^\s*(?:,|\()\s*(?P<app>[^,;:\"()]{{1,100}}?)\s*(?:[,;:.)]|$)"),
@@ -112,8 +113,10 @@ def _build(lex: Lexicon) -> Patterns:
                             rf"psychologists|experts|a team|professors?)\s+(?:at|from|with))\s+"
                             rf"(?:(?:researchers|scientists|a team|experts|psychologists)\s+"
                             rf"(?:at|from)\s+)?(?:the\s+)?)(?P<name>{TITLE_RUN})"),
-        published_in=re.compile(rf"\b(?i:published\s+(?:in|by|on)\s+(?:the\s+)?(?:(?:journal|magazine|"
-                                rf"website|site|blog)\s+)?)(?P<name>{TITLE_RUN})"),
+        published_in=re.compile(rf"\b(?:(?i:(?:published|appeared|appearing|publishing)\s+(?:(?:their|his|her|its|the|"
+                                rf"these)\s+(?:findings|results|study|research|paper|work|data)\s+)?"
+                                rf"(?:in|by|on)\s+(?:the\s+)?(?:(?:journal|magazine|website|site|blog)\s+)?)|"
+                                rf"(?:the\s+)?(?:journal|magazine)\s+)(?P<name>{TITLE_RUN})"),
         adj_study=re.compile(rf"\b(?:[Aa]n?|[Tt]he|[Oo]ne|recent|new|\d{{4}})\s+(?:\d{{4}}\s+)?"
                              rf"(?P<name>{TITLE_RUN})\s+(?:study|survey|report|poll|researchers?|"
                              rf"scientists|analysis|experiment|data)\b"),

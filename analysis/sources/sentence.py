@@ -25,6 +25,9 @@ _CONTEXT = 140
 _WRITTEN_WORKS = ("book", "memoir", "bestseller", "best-seller", "workbook", "guide", "paper",
                   "essay", "article")
 _QUOTED_HOW = ("verb", "inverted", "according", "dash", "pronoun")
+_TRAILING = re.compile(r"(?:\s+(?:of|for|the|and|&|on|in|at|to|a))*(?:\s+\d+)?"
+                       r"(?:\s+(?:of|for|the|and|&|on|in|at|to|a))*$")
+_SPLIT_AND = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?")
 _AFFILIATION = re.compile(r"\b(?:of|at|from|with|for)\s+(?:the\s+)?$")
 _AGE = re.compile(r"^\s*(?:aged?\s+)?\d{1,3}\s*$|\b\d{1,3}[- ]years?[- ]old\b", re.I)
 _CAPITAL = re.compile(r"[A-ZÀ-ÖØ-Þ]")
@@ -107,6 +110,13 @@ def _context_hits(text: str, p: Patterns, quoted: bool) -> tuple[list[Hit], list
             guessed = kind or p.lex.cue_kind(name) or _person_or_org(name, p)
             if guessed == "person":
                 name = re.sub(rf"^{p.lex.title_re}\s+", "", name)
+            parts = _SPLIT_AND.split(name)
+            if len(parts) > 1 and all(p.lex.cue_kind(x) for x in parts):
+                for part in parts:  # "the University of X and the Y Institute": two sources
+                    at = text.find(part, start)
+                    hits.append(Hit(at, at + len(part), part, p.lex.cue_kind(part), None, attribution, how))
+                cue_spans.append((m.start(), m.end()))
+                continue
             written = how == "work" and m.group("work").lower() in _WRITTEN_WORKS
             told = how == "venue" and not quoted and re.match(r"(?i)told|tells|telling", m.group(0))
             hits.append(Hit(start, start + len(name), name, guessed, None,
@@ -115,7 +125,7 @@ def _context_hits(text: str, p: Patterns, quoted: bool) -> tuple[list[Hit], list
     for m in p.org.finditer(text):
         name = _strip_leading(m.group("name"), p)
         start = m.end("name") - len(name)
-        if not name or any(s < m.end() and start < e for s, e in cue_spans):
+        if " " not in name or any(s < m.end() and start < e for s, e in cue_spans):
             continue
         left, right = text[max(0, start - _CONTEXT):start], text[m.end():]
         if _AFFILIATION.search(left):
@@ -138,6 +148,7 @@ def _strip_leading(name: str, p: Patterns) -> str:
 
 def _clean_title(name: str) -> str:
     name = name.strip("\"*_ ")
+    name = _TRAILING.sub("", name)
     name = re.sub(r"['’]s?$", "", name)
     if name.endswith(".") and not re.search(r"(?:\b[A-Z]|Inc|Ltd|Co)\.$", name):
         name = name[:-1]
@@ -191,8 +202,8 @@ def _person_hit(text: str, m, p: Patterns, stop: frozenset, quoted: bool) -> Hit
     if len(re.findall(r"\b[A-Z]{2,}\b", m.group("name"))) > 1:
         return None  # a run of capitals is emphasis ("MEN ARE SIMPLE"), not a name
     cue = p.lex.cue_kind(name)
-    if cue and _AFFILIATION.search(left):
-        return None  # "X, founder of the Y Institute, says": Y is X's affiliation
+    if cue and (" " not in name or _AFFILIATION.search(left)):
+        return None  # a bare cue word ("The Journal"), or an affiliation ("founder of the Y Institute")
     how = ("dash" if dash else "inverted" if inv else "according" if acc else "verb" if rv
            else "work" if p.right_work.match(right) else None)
     post = m.group("post")
