@@ -110,11 +110,9 @@ def _context_hits(text: str, p: Patterns, quoted: bool) -> tuple[list[Hit], list
             guessed = kind or p.lex.cue_kind(name) or _person_or_org(name, p)
             if guessed == "person":
                 name = re.sub(rf"^{p.lex.title_re}\s+", "", name)
-            parts = _SPLIT_AND.split(name)
-            if len(parts) > 1 and all(p.lex.cue_kind(x) for x in parts):
-                for part in parts:  # "the University of X and the Y Institute": two sources
-                    at = text.find(part, start)
-                    hits.append(Hit(at, at + len(part), part, p.lex.cue_kind(part), None, attribution, how))
+            split = _split_pair(text, start, name, p, attribution, how)
+            if split:
+                hits += split
                 cue_spans.append((m.start(), m.end()))
                 continue
             written = how == "work" and m.group("work").lower() in _WRITTEN_WORKS
@@ -122,6 +120,25 @@ def _context_hits(text: str, p: Patterns, quoted: bool) -> tuple[list[Hit], list
             hits.append(Hit(start, start + len(name), name, guessed, None,
                             "mention" if written else attribution, how, needs_subject=bool(told)))
             cue_spans.append((m.start(), m.end()))
+    hits += _org_hits(text, p, quoted, cue_spans)
+    return hits, cue_spans
+
+
+def _split_pair(text, start, name, p: Patterns, attribution, how) -> list[Hit]:
+    """"the University of X and the Y Institute": two sources (empty if not a pair)."""
+    parts = _SPLIT_AND.split(name)
+    if len(parts) < 2 or not all(p.lex.cue_kind(x) for x in parts):
+        return []
+    hits = []
+    for part in parts:
+        at = text.find(part, start)
+        hits.append(Hit(at, at + len(part), part, p.lex.cue_kind(part), None, attribution, how))
+    return hits
+
+
+def _org_hits(text: str, p: Patterns, quoted: bool, cue_spans: list) -> list[Hit]:
+    """Names headed by a cue word ("the X Institute") next to a reporting verb."""
+    hits = []
     for m in p.org.finditer(text):
         name = _strip_leading(m.group("name"), p)
         start = m.end("name") - len(name)
@@ -136,7 +153,7 @@ def _context_hits(text: str, p: Patterns, quoted: bool) -> tuple[list[Hit], list
             attribution = "quote" if quoted else "paraphrase"
             hits.append(Hit(start, m.end(), _clean_title(name), p.lex.cue_kind(name), None, attribution, how))
             cue_spans.append((start, m.end()))
-    return hits, cue_spans
+    return hits
 
 
 def _strip_leading(name: str, p: Patterns) -> str:
