@@ -141,12 +141,11 @@ def test_neighbors_keep_k_per_article(twin):
 
 def test_block_metrics_by_hand():
     m = sp.csr_matrix(np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0], [0.0, 0.0]]))
-    js = dist_mod._block(m, "js", np.arange(4))
-    assert js[0, 1] == pytest.approx(1.0) and js[0, 0] == pytest.approx(0.0)
-    # p = (1, 0), q = (.5, .5): JSD = .5 * log2(1/.75) + .25 * log2(.5/.75) * 2
-    jsd = 0.5 * np.log2(1 / 0.75) + 0.5 * (0.5 * np.log2(0.5 / 0.75) + 0.5 * np.log2(0.5 / 0.25))
-    assert js[0, 2] == pytest.approx(np.sqrt(jsd))
-    assert np.isnan(js[0, 3]) and np.isnan(js[3, 3])
+    hel = dist_mod._block(m, "hellinger", np.arange(4))
+    assert hel[0, 1] == pytest.approx(1.0) and hel[0, 0] == pytest.approx(0.0)
+    # p = (1, 0), q = (.5, .5): sqrt(1 - sqrt(1 * .5))
+    assert hel[0, 2] == pytest.approx(np.sqrt(1 - np.sqrt(0.5)))
+    assert np.isnan(hel[0, 3]) and np.isnan(hel[3, 3])
     jac = dist_mod._block(sp.csr_matrix(np.array([[1, 1, 0], [0, 1, 1]], float)), "jaccard", np.arange(2))
     assert jac[0, 1] == pytest.approx(1 - 1 / 3)
     cos = dist_mod._block(sp.csr_matrix(np.array([[1, 0], [2, 0], [0, 3]], float)), "cosine", np.arange(3))
