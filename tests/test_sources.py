@@ -113,6 +113,7 @@ NAMED = [
     ("Men, says Dr. Orla Finn, need time.", "Orla Finn", "person", "Dr.", "paraphrase"),
     ("WebMD notes that stress affects sleep.", "WebMD", "organization", None, "paraphrase"),
     ("The APA says men underuse therapy.", "APA", "organization", None, "paraphrase"),
+    ("According to Men's Health, men hide stress.", "Men's Health", "organization", None, "paraphrase"),
 ]
 
 # Articles of several sentences: aliases, pronouns, venues, exclusions.
@@ -143,7 +144,8 @@ DOCS = {
     "shouting": "I think MEN ARE SIMPLE, says NO ONE. Sarah told Tom that she was leaving.",
     "conditional": "When Jack Turner says he needs space, believe him. If Dana Holt says no, listen.",
     "proper_nouns": ("Christmas with his family made him quiet. He watched Game of Thrones alone. "
-                     "New York is where he grew up, says his mother. The Bible says to be patient."),
+                     "New York is where he grew up, says his mother. The Bible says to be patient. "
+                     "Mother Nature says rest. The Journal says nothing."),
     "shared_a": "Therapist Livia Osei says men withdraw.",
     "shared_b": "According to Dr. Livia Osei, men need time.",
 }

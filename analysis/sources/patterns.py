@@ -133,7 +133,7 @@ def _org(lex: Lexicon) -> re.Pattern:
     """A name headed by a cue word: "[Cap words] Cue [of|for|on Cap words]"."""
     cue = "|".join(re.escape(w) for w in sorted(lex.cues, key=lambda w: (-len(w), w)))
     tail = rf"(?:\s+(?:of|for|on|in)\s+(?:the\s+)?{WORD}(?:\s+(?:and\s+|&\s+)?{WORD})*)?"
-    return re.compile(rf"(?P<name>(?:{WORD}\s+)*(?:{cue})(?![\w-]){tail})")
+    return re.compile(rf"(?P<name>(?:{WORD}(?:['’]s)?\s+)*(?:{cue})(?![\w-]){tail})")
 
 
 @lru_cache(maxsize=4)
