@@ -30,7 +30,6 @@ import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
 
-import nbformat
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import Preprocessor
 

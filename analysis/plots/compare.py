@@ -79,8 +79,8 @@ def plot_facet_overview(table, *, ax=None, cmap=CMAP):
     """
     features = list(dict.fromkeys(table["feature"]))
     docs = list(dict.fromkeys(table["doc_id"]))
-    grid = table.pivot(index="doc_id", columns="feature", values="scaled").reindex(index=docs, columns=features)
-    raw = table.pivot(index="doc_id", columns="feature", values="value").reindex(index=docs, columns=features)
+    grid, raw = (table.pivot(index="doc_id", columns="feature", values=v).reindex(index=docs, columns=features)
+                 for v in ("scaled", "value"))
     ax = new_axes(ax, figsize=(max(6, 0.75 * len(features) + 2), max(2.5, 0.45 * len(docs) + 1.8)))
     ax.imshow(grid.to_numpy(float), cmap=cmap, vmin=0, vmax=1, aspect="auto")
     for i in range(len(docs)):
