@@ -26,9 +26,7 @@ CUE_COLUMNS = ["doc_id", "sent_id", "start", "end", "code", "cue_start", "cue_en
 CODE_COLUMNS = ["doc_id", "sent_id", "start", "end", "code", "evidence"]
 
 
-def _status(feats: Features, hit, *, scope: str, requires: str, exempt: bool) -> str:
-    if not exempt and feats.negated(hit.token):
-        return "negated"
+def _status(feats: Features, hit, *, scope: str, requires: str) -> str:
     if scope != "any":
         who = feats.nearest(hit.token, hit.n_tokens)
         if scope == "man" and who == READER:
@@ -42,8 +40,12 @@ def _status(feats: Features, hit, *, scope: str, requires: str, exempt: bool) ->
 
 def _judge(feats: Features, hits: pd.DataFrame, entry, *, exempt: bool, cue: str) -> pd.DataFrame:
     hits = hits.copy()
-    hits["status"] = [_status(feats, h, scope=entry.scope, requires=entry.requires, exempt=exempt)
-                      for h in hits.itertuples(index=False)]
+    negated = np.zeros(len(hits), dtype=bool) if exempt else feats.negated(hits["token"].to_numpy())
+    status = np.full(len(hits), "negated", dtype=object)
+    rest = hits[~negated]
+    status[~negated] = [_status(feats, h, scope=entry.scope, requires=entry.requires)
+                        for h in rest.itertuples(index=False)]
+    hits["status"] = status
     hits["cue"] = cue
     return hits
 

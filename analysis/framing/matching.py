@@ -57,8 +57,16 @@ def compile_cues(cues, lexicons) -> re.Pattern:
 def _compile(cues: tuple[str, ...], lexicons: tuple) -> re.Pattern:
     lex = dict(lexicons)
     alts = sorted(cues, key=lambda c: (-len(c.split()), -len(c), c))
-    body = "|".join(" ".join(_word_regex(w, lex) for w in c.split()) for c in alts)
-    return re.compile(rf"(?<![^ \n])(?:{body})(?![^ \n])")
+    # Alternatives sharing a first word share one branch ("NOT" cues test the negators once),
+    # and a leading separator (not a look-behind) lets the engine jump from token to token.
+    groups: dict[str, list[str]] = {}
+    for cue in alts:
+        first, *rest = cue.split()
+        tail = "".join(" " + _word_regex(w, lex) for w in rest)
+        groups.setdefault(_word_regex(first, lex), []).append(tail)
+    branches = [head + ("(?:" + "|".join(tails) + ")" if tails != [""] else "")
+                for head, tails in groups.items()]
+    return re.compile(rf"[ \n](?:{'|'.join(branches)})(?=[ \n]|\Z)")
 
 
 class TokenStream:
@@ -92,7 +100,7 @@ class TokenStream:
 
     def find(self, regex: re.Pattern) -> pd.DataFrame:
         """Every match of ``regex``: ``token`` (first token), ``n_tokens``, ``sent``, ``start``, ``end``, ``surface``."""
-        spans = [(m.start(), m.end()) for m in regex.finditer(self.text)]
+        spans = [(m.start(), m.end() - 1) for m in regex.finditer("\n" + self.text)]
         cols = ["token", "n_tokens", "sent", "start", "end", "surface"]
         if not spans:
             return pd.DataFrame({c: pd.Series(dtype="int64" if c != "surface" else object) for c in cols})

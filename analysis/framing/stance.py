@@ -139,13 +139,20 @@ class Features:
             j -= 1
         return NONE
 
-    def negated(self, token: int, *, window: int = 5) -> bool:
-        """True when an odd number of negators precede ``token`` in its clause."""
+    def negated(self, tokens, *, window: int = 5) -> np.ndarray:
+        """True where an odd number of negators precede each token of ``tokens`` in its clause
+        (looking back at most ``window`` tokens)."""
         s = self.stream
-        lo = max(0, token - window)
-        span = np.arange(lo, token)
-        span = span[s.clause[span] == s.clause[token]]
-        return bool(self.neg[span].sum() % 2)
+        tokens = np.asarray(tokens, dtype=np.int64)
+        if not hasattr(self, "_clause_start"):
+            first = np.r_[True, s.clause[1:] != s.clause[:-1]] if len(s.clause) else np.zeros(0, bool)
+            starts = np.flatnonzero(first)
+            self._clause_start = starts[np.searchsorted(starts, np.arange(len(s.clause)), side="right") - 1]
+            self._neg_cum = np.r_[0, np.cumsum(self.neg)]
+        if not len(tokens):
+            return np.zeros(0, dtype=bool)
+        lo = np.maximum(tokens - window, self._clause_start[tokens])
+        return ((self._neg_cum[tokens] - self._neg_cum[lo]) % 2).astype(bool)
 
 
 def _gerund_of(word: str, verbs) -> bool:

@@ -1,0 +1,58 @@
+"""Seconds per stage of the framing layer on corpora of repeated seed articles.
+
+Usage (from the project root)::
+
+    .venv/bin/python benchmarks/bench_framing.py              # 250 and 1,000 articles
+    .venv/bin/python benchmarks/bench_framing.py --docs 5000  # one size
+
+Each corpus cycles the seed articles (``Corpus.from_texts``). Stages:
+``load`` (cleaning and sentences), ``detect_codes`` (one token stream, one
+regular expression per cue list, then the negation, scope and directive
+checks on each hit), ``detect_stance``, ``frame_table``,
+``distinctive_terms`` (by code). Time is wall-clock; output is a markdown table.
+"""
+from __future__ import annotations
+
+import argparse
+import time
+
+from analysis import Corpus, config, framing
+
+SIZES = (250, 1_000)
+
+
+def _texts(n: int) -> dict[str, str]:
+    seeds = [p.read_text(encoding="utf-8") for p in sorted(config.SEEDS_DIR.glob("*.txt"))]
+    return {f"doc{i:06d}": seeds[i % len(seeds)] for i in range(n)}
+
+
+def _timed(rows, name, func):
+    start = time.perf_counter()
+    out = func()
+    rows.append((name, time.perf_counter() - start))
+    return out
+
+
+def bench(n: int) -> list[tuple]:
+    rows: list[tuple] = []
+    corpus = _timed(rows, "load", lambda: Corpus.from_texts(_texts(n)))
+    codes = _timed(rows, "detect_codes", lambda: framing.detect_codes(corpus))
+    _timed(rows, "detect_stance", lambda: framing.detect_stance(corpus))
+    _timed(rows, "frame_table", lambda: framing.frame_table(corpus, codes))
+    _timed(rows, "distinctive_terms", lambda: framing.distinctive_terms(corpus, by="code", codes=codes))
+    return [(n, len(corpus.sentences), name, seconds) for name, seconds in rows]
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, nargs="*", default=list(SIZES))
+    args = parser.parse_args(argv)
+    print("| articles | sentences | stage | seconds |")
+    print("|---:|---:|---|---:|")
+    for n in args.docs:
+        for docs, sents, name, seconds in bench(n):
+            print(f"| {docs:,} | {sents:,} | {name} | {seconds:.2f} |")
+
+
+if __name__ == "__main__":
+    main()
