@@ -24,11 +24,12 @@ Examples
 """
 from .cards import facet_overview, facet_spread, profile_card_table
 from .clusters import article_clusters, article_linkage
-from .distance import DEFAULT_WEIGHTS, article_distance, facet_matrices
+from .distance import DEFAULT_WEIGHTS, article_distance, distances_from_matrices, facet_matrices
 from .profiles import FACETS, article_profiles, facet_table
 from .validation import detector_validation
 
 __all__ = ["DEFAULT_WEIGHTS", "FACETS", "article_clusters", "article_distance", "article_linkage",
+           "distances_from_matrices",
            "article_profiles", "detector_validation", "facet_matrices", "facet_overview", "facet_spread",
            "facet_table",
            "profile_card_table"]

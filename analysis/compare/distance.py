@@ -117,10 +117,10 @@ def _unit(m):
 
 def _weights(weights, facets):
     w = dict(DEFAULT_WEIGHTS, **(weights or {}))
-    unknown = set(w) - set(DEFAULT_WEIGHTS)
+    unknown = set(w) - set(DEFAULT_WEIGHTS) - set(facets)
     if unknown:
         raise ValueError(f"unknown facet weight(s) {sorted(unknown)}; facets: {list(DEFAULT_WEIGHTS)}")
-    return np.array([w[f] for f in facets], dtype=float)
+    return np.array([w.get(f, 1.0) for f in facets], dtype=float)
 
 
 def article_distance(corpus, *, by=tuple(DEFAULT_WEIGHTS), weights=None, neighbors=None) -> pd.DataFrame:
@@ -153,15 +153,25 @@ def article_distance(corpus, *, by=tuple(DEFAULT_WEIGHTS), weights=None, neighbo
     >>> article_distance(c, by=())[["doc_a", "doc_b", "combined"]].shape
     (3, 3)
     """
-    mats = facet_matrices(corpus, by)
-    facets = list(mats)
+    return distances_from_matrices(facet_matrices(corpus, by), corpus.doc_ids,
+                                   weights=weights, neighbors=neighbors)
+
+
+def distances_from_matrices(matrices: dict, doc_ids, *, weights=None, neighbors=None) -> pd.DataFrame:
+    """:func:`article_distance` from ``{facet: (articles x features matrix, metric)}``.
+
+    ``metric`` is ``hellinger``, ``jaccard`` or ``cosine``; rows follow
+    ``doc_ids``. This is the part that scales with the number of articles,
+    usable on precomputed or synthetic matrices (see ``benchmarks/``).
+    """
+    facets = list(matrices)
     w = _weights(weights, facets)
-    n, ids = len(corpus), np.array(corpus.doc_ids, dtype=object)
+    n, ids = len(doc_ids), np.array(list(doc_ids), dtype=object)
     step = max(1, BLOCK_CELLS // max(n, 1))
     parts = []
     for lo in range(0, n, step):
         rows = np.arange(lo, min(n, lo + step))
-        dists = [_block(*mats[f], rows) for f in facets]
+        dists = [_block(*matrices[f], rows) for f in facets]
         combined = _combine(dists, w, (len(rows), n))
         a, b = _pairs(rows, combined, neighbors)
         cols = {"doc_a": ids[rows[a]], "doc_b": ids[b]}
