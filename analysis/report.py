@@ -36,9 +36,10 @@ from nbconvert.preprocessors import Preprocessor
 from . import config
 from .corpus import CorpusError, load_corpus
 
-#: Output types that would run code in the reader's browser: dropped.
+#: Output types that would run code in the reader's browser, or that the exporter
+#: inserts without escaping (mermaid source): dropped.
 _ACTIVE_MIME = ("application/javascript", "text/javascript",
-                "application/vnd.jupyter.widget-view+json")
+                "application/vnd.jupyter.widget-view+json", "text/vnd.mermaid")
 _ACTIVE_TAG_RE = re.compile(r"<(/?)(script|iframe|object|embed|base|meta|link)\b", re.I)
 _EVENT_ATTR_RE = re.compile(r"(<[^>]*?\s)on(\w+\s*=)", re.I)
 _MAIN_RE = re.compile(r"<main>(.*)</main>", re.S)
