@@ -87,6 +87,8 @@ def test_who_the_sentence_is_about():
     assert "cause.fear" not in _codes_of("Don't worry about him.")
     assert "remedy.self_regulation" not in _codes_of("Teach him to calm his reactions.")
     assert "cause.fear" in _codes_of("Men hide it because they are scared of rejection.")
+    assert "cause.fear" in _codes_of("He feels like a failure.")
+    assert "cause.fear" not in _codes_of("The old wiring is a fire threat.")
     assert "cause.fear" not in _codes_of("Women call him because they are scared he left.")
 
 
