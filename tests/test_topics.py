@@ -206,6 +206,8 @@ def test_match_topics_and_seed_stability(planted):
     assert cross.columns.tolist() == ["topic_a", "label_a", "topic_b", "label_b", "similarity",
                                       "shared_terms", "agree"]
     assert cross["agree"].all() and (cross["shared_terms"] >= 7).all()
+    by_sentence = match_topics(nmf, fit_topics(Corpus.from_texts(planted_texts(seed=1)), 3, unit="sentence"))
+    assert by_sentence["agree"].all()
     uneven = match_topics(nmf, fit_topics(planted, 4))
     assert len(uneven) == 4 and uneven["topic_a"].isna().sum() == 1
     seeds = seed_stability(nmf, seeds=3)

@@ -142,6 +142,20 @@ def match_components(a, b):
     return rows, cols, sim[rows, cols]
 
 
+def _aligned(a, b):
+    """Both models' topic-term matrices over the union of their terms."""
+    names_a, names_b = a.vectorizer_.get_feature_names_out(), b.vectorizer_.get_feature_names_out()
+    if len(names_a) == len(names_b) and (names_a == names_b).all():
+        return a.components_, b.components_
+    union = np.union1d(names_a, names_b)
+    out = []
+    for model, names in ((a, names_a), (b, names_b)):
+        full = np.zeros((model.k, len(union)))
+        full[:, np.searchsorted(union, names)] = model.components_
+        out.append(full)
+    return out
+
+
 def stability(models) -> float:
     """Mean best-match cosine similarity over all pairs of runs.
 
@@ -169,7 +183,9 @@ def match_topics(a, b, *, threshold: float = 0.5) -> pd.DataFrame:
     Parameters
     ----------
     a, b : TopicModel
-        Fitted on the same units and vectorizer options (same vocabulary).
+        Any two models; when their vocabularies differ (other units or
+        vectorizer options) the topic-term vectors are compared on the
+        union of their terms.
     threshold : float
         Cosine similarity from which a matched pair counts as agreeing.
 
@@ -187,10 +203,12 @@ def match_topics(a, b, *, threshold: float = 0.5) -> pd.DataFrame:
     >>> c = load_corpus()
     >>> t = match_topics(fit_topics(c, 4), fit_topics(c, 4, method="lda"))  # doctest: +SKIP
     """
-    rows, cols, sims = match_components(a, b)
-    top_a, top_b = a.top_terms(TOP_N), b.top_terms(TOP_N)
+    rows, cols, sims = match_components(*_aligned(a, b))
+    names_a, names_b = a.vectorizer_.get_feature_names_out(), b.vectorizer_.get_feature_names_out()
+    top_a = [set(names_a[i]) for i in a.top_terms(TOP_N)]
+    top_b = [set(names_b[i]) for i in b.top_terms(TOP_N)]
     out = pd.DataFrame({"topic_a": rows, "topic_b": cols, "similarity": sims})
-    out["shared_terms"] = [len(set(top_a[i]) & set(top_b[j])) for i, j in zip(rows, cols)]
+    out["shared_terms"] = [len(top_a[i] & top_b[j]) for i, j in zip(rows, cols)]
     out["agree"] = out["similarity"] >= threshold
     rest_a = pd.DataFrame({"topic_a": sorted(set(range(a.k)) - set(rows))})
     rest_b = pd.DataFrame({"topic_b": sorted(set(range(b.k)) - set(cols))})
