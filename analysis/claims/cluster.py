@@ -49,7 +49,8 @@ def average_linkage(vectors: ClaimVectors, docs, *, threshold: float, k: int = 1
     n = len(vectors)
     docs = np.asarray(docs)
     graph = sp.triu(top_k_neighbours(vectors, k=k, min_similarity=threshold, docs=docs), k=1).tocoo()
-    members = {i: [i] for i in range(n)}
+    state = _Clusters(vectors, docs)
+    members = state.members
     neighbours: dict[int, set] = {i: set() for i in range(n)}
     heap = []
     for a, b, s in zip(graph.row.tolist(), graph.col.tolist(), graph.data.tolist()):
@@ -62,16 +63,16 @@ def average_linkage(vectors: ClaimVectors, docs, *, threshold: float, k: int = 1
         _, a, b, va, vb = heapq.heappop(heap)
         if version.get(a) != va or version.get(b) != vb:
             continue  # stale: one side has merged since
-        if max(Counter(docs[members[a] + members[b]].tolist()).values()) > max_per_doc:
+        if max(state.doc_counts(a, b).values()) > max_per_doc:
             continue
-        members[a] = members[a] + members.pop(b)
+        state.merge(a, b)
         version[a] += 1
         del version[b]
         around = (neighbours.pop(a) | neighbours.pop(b)) - {a, b}
         neighbours[a] = set()
         for c in sorted(around):
             neighbours[c].discard(b)
-            avg = _cross_average(vectors, docs, members[a], members[c])
+            avg = state.cross_average(a, c)
             if avg >= threshold:
                 neighbours[a].add(c)
                 neighbours[c].add(a)
@@ -85,10 +86,51 @@ def average_linkage(vectors: ClaimVectors, docs, *, threshold: float, k: int = 1
     return labels
 
 
-def _cross_average(vectors: ClaimVectors, docs: np.ndarray, a: list, b: list) -> float:
-    """Mean similarity over the pairs of ``a`` x ``b`` from different documents (-1 if none)."""
-    other = docs[a][:, None] != docs[b][None, :]
-    if not other.any():
-        return -1.0
-    sims = (vectors.sparse[a] @ vectors.sparse[b].T).toarray() + vectors.dense[a] @ vectors.dense[b].T
-    return float(sims[other].mean())
+class _Clusters:
+    """Members and running vector sums (in total and per document) of every cluster."""
+
+    def __init__(self, vectors: ClaimVectors, docs: np.ndarray):
+        self.vectors, self.docs = vectors, docs
+        self.members = {i: [i] for i in range(len(docs))}
+        self.sums: dict = {}
+
+    def _sums(self, i):
+        if i not in self.sums:
+            row = self.vectors.sparse[i].tocsr()
+            row.sum_duplicates()
+            row = (row, self.vectors.dense[i])
+            self.sums[i] = {"_all": row, self.docs[i]: row}
+        return self.sums[i]
+
+    def merge(self, a, b) -> None:
+        sa, sb = self._sums(a), self._sums(b)
+        for key, (sp_b, de_b) in sb.items():
+            sp_a, de_a = sa.get(key, (None, None))
+            if sp_a is None:
+                sa[key] = (sp_b, de_b)
+            else:
+                merged = (sp_a + sp_b).tocsr()
+                merged.sum_duplicates()
+                sa[key] = (merged, de_a + de_b)
+        self.members[a] = self.members[a] + self.members.pop(b)
+        self.sums.pop(b)
+
+    def doc_counts(self, a, b=None) -> Counter:
+        return Counter(self.docs[self.members[a] + (self.members[b] if b is not None else [])].tolist())
+
+    def cross_average(self, a, b) -> float:
+        """Mean similarity over the pairs of members of ``a`` and ``b`` from different documents (-1: none)."""
+        sa, sb = self._sums(a), self._sums(b)
+        ca, cb = self.doc_counts(a), self.doc_counts(b)
+        common = set(ca) & set(cb)
+        pairs = len(self.members[a]) * len(self.members[b]) - sum(ca[d] * cb[d] for d in common)
+        if pairs == 0:
+            return -1.0
+        total = _dot(sa["_all"], sb["_all"]) - sum(_dot(sa[d], sb[d]) for d in common)
+        return total / pairs
+
+
+def _dot(x, y) -> float:
+    (a, da), (b, db) = x, y
+    _, ia, ib = np.intersect1d(a.indices, b.indices, assume_unique=True, return_indices=True)
+    return float(a.data[ia] @ b.data[ib] + da @ db)

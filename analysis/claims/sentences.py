@@ -25,7 +25,7 @@ from .lexicon import claim_patterns, normalisation_lexicon
 
 CLAIM_COLUMNS = ["doc_id", "sent_id", "start", "end", "claim_type", "text"]
 _REPLACED = ("NEG", "MALE", "FEMALE", "READER")
-_LABEL_RE = re.compile(r"^(?:[\w'’“”\"-]+[ ,&/]*){1,9}:\s+(?=\S)")
+_LABEL_RE = re.compile(r"^[\w'’“”\"()-]+(?:[ ,&/]+[\w'’“”\"()-]+){0,8}:\s+(?=\S)")
 _TERM_RE = re.compile(r"[A-Z][A-Z_]+|[a-z]+(?:'[a-z]+)*")
 _QUESTION_RE = re.compile(r"\?[\"')\]]*\s*(?:[-–—(].{0,60})?$")
 _MIN_WORDS = 3

@@ -45,6 +45,13 @@ class ClaimVectors:
     sparse: sp.csr_matrix
     dense: np.ndarray
     char: sp.csr_matrix
+    search: sp.csr_matrix
+
+    def pair_similarity(self, rows, cols) -> np.ndarray:
+        """Similarity of each pair ``(rows[i], cols[i])``."""
+        rows, cols = np.asarray(rows), np.asarray(cols)
+        sparse = np.asarray(self.sparse[rows].multiply(self.sparse[cols]).sum(axis=1)).ravel()
+        return sparse + np.einsum("ij,ij->i", self.dense[rows], self.dense[cols])
 
     def __len__(self) -> int:
         return self.sparse.shape[0]
@@ -65,14 +72,21 @@ def _bigrams(terms):
     return words + [a + " " + b for a, b in zip(words, words[1:])]
 
 
-def claim_vectors(texts, *, weights=None, n_components=100,
+def claim_vectors(texts, *, groups=None, context=0.0, weights=None, n_components=100,
                   random_state=config.RANDOM_STATE) -> ClaimVectors:
     """Build the :class:`ClaimVectors` of a list of sentences.
 
     Parameters
     ----------
     texts : sequence of str
-        The sentences.
+        The sentences, in reading order.
+    groups : sequence, optional
+        A key per sentence (its paragraph or document). With ``context`` > 0
+        each sentence's word, concept and LSA blocks get ``context`` times
+        the terms of its neighbours in the same group, so that "They are
+        inexperienced." borrows the subject of the sentence before it.
+    context : float
+        Weight of the neighbouring sentences (0: none).
     weights : dict, optional
         Block weights (default :data:`WEIGHTS`).
     n_components : int
@@ -86,6 +100,8 @@ def claim_vectors(texts, *, weights=None, n_components=100,
     word = _tfidf(lambda t: _bigrams(t), terms)
     concept = _tfidf(lambda t: [x for x in t if x.startswith("C_")], terms)
     char = _tfidf(None, [normalize_quotes(t).lower() for t in texts], char=True)
+    if context and groups is not None:
+        word, concept = (_with_context(m, groups, context) for m in (word, concept))
     both = sp.hstack([word, concept]).tocsr()
     k = int(min(n_components, both.shape[0] - 1, both.shape[1] - 1))
     if k >= 2:
@@ -95,7 +111,20 @@ def claim_vectors(texts, *, weights=None, n_components=100,
         dense = np.zeros((both.shape[0], 1))
     sparse = sp.hstack([np.sqrt(w["word"]) * word, np.sqrt(w["concept"]) * concept,
                         np.sqrt(w["char"]) * char]).tocsr()
-    return ClaimVectors(sparse, np.sqrt(w["lsa"]) * dense, char)
+    search = (np.sqrt(w["word"]) * word).tocsr()
+    return ClaimVectors(sparse, np.sqrt(w["lsa"]) * dense, char, search)
+
+
+def _with_context(matrix, groups, weight) -> sp.csr_matrix:
+    """Add ``weight`` times the previous and next rows of the same group, then L2-normalise."""
+    g = np.asarray(groups)
+    n = len(g)
+    same_next = np.flatnonzero(g[1:] == g[:-1])  # i and i + 1 share a group
+    rows = np.concatenate([np.arange(n), same_next, same_next + 1])
+    cols = np.concatenate([np.arange(n), same_next + 1, same_next])
+    vals = np.concatenate([np.ones(n), np.full(2 * len(same_next), weight)])
+    shift = sp.csr_matrix((vals, (rows, cols)), shape=(n, n))
+    return normalize(shift @ matrix).tocsr()
 
 
 def _tfidf(analyzer, docs, *, char=False) -> sp.csr_matrix:
@@ -113,12 +142,14 @@ def top_k_neighbours(vectors: ClaimVectors, *, k=10, min_similarity=0.0,
                      docs=None, chunk_size=None) -> sp.csr_matrix:
     """Sparse graph of each sentence's ``k`` most similar other sentences.
 
-    Similarities are computed block by block (``chunk_size`` rows at a
-    time, by default as many as keep a block near 20 million cells), so
-    memory stays linear in the number of sentences. Entries below
-    ``min_similarity`` are dropped. With ``docs`` (the document of each
-    sentence), only sentences of other documents are neighbours. The graph
-    is symmetrised with the maximum.
+    A chunked top-k search: ``chunk_size`` rows at a time (by default as
+    many as keep a block near 10 million cells), memory stays linear in the
+    number of sentences. Candidates (``3 k`` per sentence) come from the
+    word and LSA blocks, whose products are cheap; they are then rescored
+    with the full similarity (concepts and character n-grams included) and
+    the best ``k`` at or above ``min_similarity`` are kept. With ``docs``
+    (the document of each sentence), only sentences of other documents are
+    neighbours. The graph is symmetrised with the maximum.
 
     Examples
     --------
@@ -127,26 +158,34 @@ def top_k_neighbours(vectors: ClaimVectors, *, k=10, min_similarity=0.0,
     2
     """
     n = len(vectors)
-    docs = None if docs is None else np.asarray(docs)
-    chunk = chunk_size or max(16, int(2e7 // max(n, 1)))
-    rows, cols, vals = [], [], []
-    sparse_t = vectors.sparse.T.tocsc()
-    for lo in range(0, n, chunk):
+    codes = None if docs is None else np.unique(np.asarray(docs), return_inverse=True)[1]
+    chunk = chunk_size or max(16, int(1e7 // max(n, 1)))
+    kk = min(3 * k, n - 1)
+    search_t, dense = vectors.search.T.tocsc(), vectors.dense.astype(np.float32)
+    rows, cols = [], []
+    for lo in range(0, n, chunk) if kk > 0 else ():
         hi = min(n, lo + chunk)
-        block = (vectors.sparse[lo:hi] @ sparse_t).toarray() + vectors.dense[lo:hi] @ vectors.dense.T
+        block = (vectors.search[lo:hi] @ search_t).toarray().astype(np.float32) + dense[lo:hi] @ dense.T
         block[np.arange(hi - lo), np.arange(lo, hi)] = -np.inf
-        if docs is not None:
-            block[docs[lo:hi, None] == docs[None, :]] = -np.inf
-        kk = min(k, n - 1)
-        if kk <= 0:
-            break
+        if codes is not None:
+            block[codes[lo:hi, None] == codes[None, :]] = -np.inf
         idx = np.argpartition(-block, kk - 1, axis=1)[:, :kk]
-        sims = np.take_along_axis(block, idx, axis=1)
-        keep = sims >= min_similarity
-        rows.append(np.repeat(np.arange(lo, hi), kk)[keep.ravel()])
-        cols.append(idx[keep])
-        vals.append(np.round(sims[keep], 10))
+        ok = np.isfinite(np.take_along_axis(block, idx, axis=1))
+        rows.append(np.repeat(np.arange(lo, hi), kk)[ok.ravel()])
+        cols.append(idx[ok])
     if not rows:
         return sp.csr_matrix((n, n))
-    graph = sp.csr_matrix((np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))), shape=(n, n))
+    return _best_k(vectors, np.concatenate(rows), np.concatenate(cols), k, min_similarity, n)
+
+
+def _best_k(vectors, rows, cols, k, min_similarity, n) -> sp.csr_matrix:
+    """Rescore candidate pairs exactly; keep each row's best ``k`` at or above the floor."""
+    sims = np.concatenate([vectors.pair_similarity(rows[i:i + 20_000], cols[i:i + 20_000])
+                           for i in range(0, len(rows), 20_000)]) if len(rows) else np.zeros(0)
+    sims = np.round(sims, 10)
+    order = np.lexsort((cols, -sims, rows))
+    rows, cols, sims = rows[order], cols[order], sims[order]
+    rank = np.arange(len(rows)) - np.searchsorted(rows, rows, side="left")
+    keep = (rank < k) & (sims >= min_similarity)
+    graph = sp.csr_matrix((sims[keep], (rows[keep], cols[keep])), shape=(n, n))
     return graph.maximum(graph.T).tocsr()

@@ -9,7 +9,7 @@ from . import register
 
 NOTEBOOK = "04-repeated-claims.ipynb"
 #: Thresholds of the validation curve.
-CURVE_THRESHOLDS = np.round(np.arange(0.2, 0.61, 0.025), 3)
+CURVE_THRESHOLDS = np.round(np.arange(0.15, 0.526, 0.025), 3)
 
 
 @register("claim_matrix", notebook=NOTEBOOK,
