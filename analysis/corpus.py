@@ -43,7 +43,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import config
-from .tokens import _WORD_RE, sentence_spans
+from .tokens import _WORD_RE, NAME_TITLE, sentence_spans
 
 TEXT_SUFFIXES = (".txt", ".md")
 _MAX_BOILERPLATE_WORDS = 30
@@ -52,7 +52,8 @@ _MARKER_RE = re.compile(r"(?:[•●◦▪▫■□‣⁃∙·○◆◇➢➤►
 _FINAL_PUNCT_RE = re.compile(r"[.!?:;…][\"'”’)\]*_]*$")
 _WORD_COUNT_RE = re.compile(_WORD_RE)
 # A line ending in a quotation's attribution ("... .” – Name") is prose, not a heading.
-_ATTRIBUTED_END_RE = re.compile(r"[.!?…][”\"’']?\s*(?:[–—-]+\s*[^\W\d_][^.!?]{0,60}|\([^()]{1,60}\))$")
+_ATTRIBUTED_END_RE = re.compile(r"[.!?…][”\"’']?\s*(?:[–—-]+\s*" + NAME_TITLE
+                                + r"[^\W\d_][^.!?]{0,60}|\([^()]{1,60}\))$")
 
 PARAGRAPH_COLUMNS = ["doc_id", "para_id", "start", "end", "text", "is_heading", "is_list_item"]
 SENTENCE_COLUMNS = ["doc_id", "sent_id", "para_id", "start", "end", "text", "is_heading"]

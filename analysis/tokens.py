@@ -43,7 +43,11 @@ _WORD_RE = r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*"
 _STEMMER = SnowballStemmer("english")
 _TREEBANK = NLTKWordTokenizer()
 # A quotation's attribution after the sentence it closes: "– Name" or "(Name)".
-_ATTRIBUTION_RE = re.compile(r"^(?:[–—-]+\s*[^\W\d_][^.!?]{0,60}|\([^()]{1,60}\))[.!?]?$")
+#: A title that may open an attribution's name ("– Dr. Ana Ruiz").
+NAME_TITLE = r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof|Rev|Sr|Jr|St)\.\s*)?"
+_ATTRIBUTION_RE = re.compile(r"^(?:[–—-]+\s*" + NAME_TITLE + r"[^\W\d_][^.!?]{0,60}|\([^()]{1,60}\))[.!?]?$")
+# Initials before a name ("J.R. Lowe", "A. Kim"): Punkt may split after them.
+_INITIALS_END_RE = re.compile(r"(?:^|[\s(])(?:[A-Z]\.){1,3}$")
 # A piece that cannot open a sentence: "”, try ..." or "he asked" after "?”".
 _CONTINUATION_RE = re.compile(r"^[”’\"')\]]+\s*(?:[,;:]|[a-z])|^[,;:]")
 _PAREN_ATTRIBUTION_RE = re.compile(r"\s*\([^()]{1,60}\)")
@@ -105,7 +109,8 @@ def sentence_spans(text: str, *, abbreviations=None) -> list[tuple[int, int]]:
         elif spans and (
                 (_ATTRIBUTION_RE.match(piece) and len(piece.split()) <= 8)
                 or _CONTINUATION_RE.match(piece)
-                or (piece[:1].islower() and (re.search(r"\b[A-Z]\.$", prev) or _QUESTION_END_RE.search(prev)))):
+                or (piece[:1].isupper() and _INITIALS_END_RE.search(prev) and len(prev.split()) > 1)
+                or (piece[:1].islower() and (_INITIALS_END_RE.search(prev) or _QUESTION_END_RE.search(prev)))):
             spans[-1][1] = end
         else:
             spans.append([start, end])

@@ -246,3 +246,9 @@ def test_any_text_loads_with_valid_offsets(text):
     assert _coverage_ok(corpus)
     for start, end in corpus.sentences[["start", "end"]].itertuples(index=False):
         assert start < end
+
+
+def test_attributed_quote_line_with_title_is_not_a_heading():
+    corpus = Corpus.from_texts({"q": "Intro line.\n\n“Patience heals every wound.” – Dr. Ikenna Obi\n"})
+    row = corpus.sentences[corpus.sentences.text.str.contains("Patience")]
+    assert not row.is_heading.item()

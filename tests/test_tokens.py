@@ -119,3 +119,12 @@ def test_tokens_come_from_the_text(text):
     low = normalize_quotes(text).lower()
     for word in Analyzer(stem=False)(text):
         assert word in low
+
+
+def test_initials_do_not_split_a_name():
+    assert _split("Men hide, writes J.R. Haverford. He is right.") == [
+        "Men hide, writes J.R. Haverford.", "He is right."]
+
+
+def test_attribution_with_a_title():
+    assert _split("“Time heals all.” – Dr. Ikenna Obi. Next.") == ["“Time heals all.” – Dr. Ikenna Obi.", "Next."]
