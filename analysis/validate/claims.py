@@ -103,9 +103,14 @@ def compare_claims(pred: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
 
 def matched_claims(pred: dict, gold: dict) -> int:
     """Size of the one-to-one matching of predicted to gold claims (sets of ``(doc_id, ...)`` keys)."""
+    return len(matching(pred, gold))
+
+
+def matching(pred: dict, gold: dict) -> list[tuple]:
+    """The ``(predicted id, gold id)`` pairs of the one-to-one matching."""
     p_ids, g_ids = sorted(pred, key=str), sorted(gold, key=str)
     if not p_ids or not g_ids:
-        return 0
+        return []
     weight = np.zeros((len(p_ids), len(g_ids)))
     for i, pid in enumerate(p_ids):
         for j, gid in enumerate(g_ids):
@@ -113,7 +118,7 @@ def matched_claims(pred: dict, gold: dict) -> int:
             if 2 * len(shared) > len(pred[pid]) and len({k[0] for k in shared}) >= 2:
                 weight[i, j] = 1 + len(shared) / (1 + len(pred[pid]) + len(gold[gid]))
     rows, cols = linear_sum_assignment(-weight)
-    return int((weight[rows, cols] > 0).sum())
+    return [(p_ids[i], g_ids[j]) for i, j in zip(rows, cols) if weight[i, j] > 0]
 
 
 def extended_bcubed(a: dict, b: dict) -> float:
@@ -148,6 +153,30 @@ def validate_claims(claims: pd.DataFrame, gold_path=None) -> pd.DataFrame:
     ['measure', 'n_predicted', 'n_gold', 'tp', 'precision', 'recall', 'f1']
     """
     return compare_claims(claims, load_gold_claims(gold_path or GOLD_PATH))
+
+
+def claim_matches(claims: pd.DataFrame, gold_path=None) -> pd.DataFrame:
+    """Each hand-coded claim and the predicted claim matched to it (what is found, what is missed).
+
+    Returns
+    -------
+    DataFrame
+        ``claim_id`` (hand-coded), ``statement``, ``n_docs``, ``n_members``,
+        ``predicted_claim_id`` (<NA> when missed), ``n_found`` (hand-coded
+        members that are members of some predicted claim). Sorted by
+        ``n_docs`` (descending) then ``claim_id``.
+    """
+    gold = load_gold_claims(gold_path or GOLD_PATH)
+    keys = [tuple(r) for r in gold[["doc_id", "start", "end"]].itertuples(index=False)]
+    pred_keys = _item_keys(claims, gold)
+    pairs = dict((g, p) for p, g in matching(_clusters(claims, pred_keys), _clusters(gold, keys)))
+    found = gold.assign(_found=[k in set(pred_keys) for k in keys])
+    statement = found["statement"] if "statement" in found else ""
+    out = found.assign(statement=statement).groupby("claim_id").agg(
+        statement=("statement", "first"), n_docs=("doc_id", "nunique"), n_members=("doc_id", "size"),
+        n_found=("_found", "sum")).reset_index()
+    out.insert(4, "predicted_claim_id", out["claim_id"].map(pairs).astype("Int64"))
+    return out.sort_values(["n_docs", "claim_id"], ascending=[False, True]).reset_index(drop=True)
 
 
 def threshold_curve(corpus, thresholds, *, gold_path=None) -> pd.DataFrame:
