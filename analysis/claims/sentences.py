@@ -17,6 +17,7 @@ Examples
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import pandas as pd
 
@@ -133,10 +134,6 @@ def claim_terms(text: str, *, concepts: bool = True) -> list[str]:
     return terms + list(dict.fromkeys(found))
 
 
-_STOP: list = []
-
-
+@lru_cache(maxsize=1)
 def _stop() -> frozenset:
-    if not _STOP:
-        _STOP.append(stop_words())
-    return _STOP[0]
+    return stop_words()
