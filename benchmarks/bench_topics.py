@@ -9,7 +9,7 @@ Each size runs in its own process so that memory figures do not carry over.
 Stages: ``generate`` (synthetic texts, :mod:`synth`), ``load`` (write the
 texts to a temporary folder and :func:`analysis.load_corpus` it: cleaning,
 paragraphs, Punkt sentences), ``tokenize`` (the topic models' analyzer,
-:class:`analysis.topics.analyzer.MemoAnalyzer`, over every paragraph),
+:class:`analysis.tokens.Analyzer`, over every paragraph),
 ``vectorize`` (:func:`analysis.topics.unit_matrix`: paragraph units and a
 ``CountVectorizer``), ``fit NMF`` and ``fit LDA`` (k=10, default
 iterations: NMF up to 400; LDA batch with 50 below
@@ -18,7 +18,7 @@ clock and CPU; memory is the process's peak resident set size after the
 stage (``resource.getrusage``) and how much the stage raised it. The
 benchmark also compares the CPU time (best of 3) of a plain
 ``CountVectorizer()`` (default analyzer) with ``CountVectorizer`` using
-``MemoAnalyzer`` and :class:`analysis.tokens.Analyzer` on the same
+:class:`analysis.tokens.Analyzer` on the same
 paragraph texts. Output is markdown tables.
 """
 from __future__ import annotations
@@ -61,7 +61,6 @@ def measure(n_docs: int) -> dict:
     from analysis import load_corpus
     from analysis.tokens import Analyzer
     from analysis.topics import fit_topics, topic_units, unit_matrix
-    from analysis.topics.analyzer import MemoAnalyzer
 
     rows = []
     texts = _stage(rows, "generate", lambda: make_texts(n_docs))
@@ -69,14 +68,13 @@ def measure(n_docs: int) -> dict:
         write_texts(texts, folder)
         corpus = _stage(rows, "load", lambda: load_corpus(folder))
     units = topic_units(corpus)["text"].tolist()
-    analyzer = MemoAnalyzer()
+    analyzer = Analyzer()
     tokens = _stage(rows, "tokenize", lambda: sum(len(analyzer(t)) for t in units))
     _, X, _ = _stage(rows, "vectorize", lambda: unit_matrix(corpus))
     _stage(rows, "fit NMF", lambda: fit_topics(corpus, K, method="nmf"))
     _stage(rows, "fit LDA", lambda: fit_topics(corpus, K, method="lda"))
     speeds = {name: _cpu_seconds(lambda: CountVectorizer(**kw).fit_transform(units))
-              for name, kw in [("plain", {}), ("memo", {"analyzer": MemoAnalyzer()}),
-                               ("analyzer", {"analyzer": Analyzer()})]}
+              for name, kw in [("plain", {}), ("analyzer", {"analyzer": Analyzer()})]}
     return {"docs": n_docs, "rows": rows, "units": len(units), "tokens": tokens,
             "words": int(corpus.documents["n_words"].sum()), "terms": X.shape[1], "nnz": X.nnz,
             **{f"{name}_seconds": value for name, value in speeds.items()}}
@@ -101,14 +99,12 @@ def report(results) -> str:
             lines.append(f"| {res['docs']:,} | {row['stage']} | {row['seconds']:.2f} | {row['cpu_seconds']:.2f} | "
                          f"{row['peak_rss_mb']:.0f} | {row['rss_increase_mb']:.0f} |")
     lines += ["", "| docs | words | paragraph units | kept tokens | terms | non-zeros | "
-              "default analyzer CPU s | MemoAnalyzer CPU s (speed vs default) | "
-              "Analyzer CPU s (speed vs default) |",
-              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+              "default analyzer CPU s | Analyzer CPU s (speed vs default) |",
+              "|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for res in results:
         plain = res["plain_seconds"]
         lines.append(f"| {res['docs']:,} | {res['words']:,} | {res['units']:,} | {res['tokens']:,} | "
                      f"{res['terms']:,} | {res['nnz']:,} | {plain:.2f} | "
-                     f"{res['memo_seconds']:.2f} ({plain / res['memo_seconds']:.2f}x) | "
                      f"{res['analyzer_seconds']:.2f} ({plain / res['analyzer_seconds']:.2f}x) |")
     return "\n".join(lines)
 

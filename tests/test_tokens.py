@@ -128,3 +128,23 @@ def test_initials_do_not_split_a_name():
 
 def test_attribution_with_a_title():
     assert _split("“Time heals all.” – Dr. Ikenna Obi. Next.") == ["“Time heals all.” – Dr. Ikenna Obi.", "Next."]
+
+
+@pytest.mark.parametrize("text", [
+    "He’s withdrawn; 3.5 hours, 1,000 times, e.g. at work_place.",
+    "end.Next abc123 x2 ²nd don't o'clock 'quoted' “Curly” rock’n’roll",
+    "Émotions déçues — naïve café, ÉTÉ. İstanbul Straße", "", "   ",
+])
+def test_analyzer_keeps_only_words_of_the_text(text):
+    low = normalize_quotes(text).lower()
+    for word in Analyzer(stem=False, stop=[])(text):
+        assert not any(ch.isdecimal() or ch == "_" for ch in word)
+        assert word in low
+
+
+def test_analyzer_pickles_with_its_memo():
+    import pickle
+    analyzer = Analyzer()
+    analyzer("Men withdraw; withdrawing men.")
+    clone = pickle.loads(pickle.dumps(analyzer))
+    assert clone("Withdrawal.") == analyzer("Withdrawal.") and clone.display("men") == "men"

@@ -25,8 +25,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..tokens import make_vectorizer
-from .analyzer import MemoAnalyzer
+from ..tokens import Analyzer, make_vectorizer
 
 UNITS = ("paragraph", "sentence", "window")
 UNIT_COLUMNS = ["unit_id", "doc_id", "para_id", "sent_id", "start", "end", "n_tokens", "text"]
@@ -94,8 +93,7 @@ def unit_matrix(corpus, unit: str = "paragraph", *, window: int = 3, **vectorize
     X : scipy.sparse.csr_matrix
         Counts, one row per unit, one column per term (stem).
     vectorizer : CountVectorizer
-        Fitted, with a :class:`~analysis.topics.analyzer.MemoAnalyzer` (the
-        tokens of :class:`analysis.tokens.Analyzer`, faster);
+        Fitted, with a :class:`~analysis.tokens.Analyzer`;
         ``vectorizer.analyzer.display(stem)`` gives a real word.
 
     Examples
@@ -121,7 +119,7 @@ def _vectorize(corpus, unit, window, options):
     units = topic_units(corpus, unit, window=window)
     if units.empty:
         raise ValueError("the corpus has no non-heading sentences to model")
-    vectorizer = make_vectorizer("count", analyzer=MemoAnalyzer(), **options)
+    vectorizer = make_vectorizer("count", analyzer=Analyzer(), **options)
     try:
         X = vectorizer.fit_transform(units["text"]).tocsr()
     except ValueError as exc:  # empty vocabulary after pruning
