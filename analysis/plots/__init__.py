@@ -1,8 +1,9 @@
 """Plotting: one ``plot_*`` function per figure; only plots and figures import matplotlib.
 
-Every function takes a tidy table and an optional Axes, draws, and returns
-the Axes. It makes a new figure only when ``ax`` is None, computes nothing
-beyond sorting, and never saves (the :mod:`analysis.figures` registry saves).
+Every function takes a tidy table and an optional Axes (``axes`` for small
+multiples), draws, and returns the Axes. It makes a new figure only when no
+Axes is given, computes nothing beyond sorting, and never saves (the
+:mod:`analysis.figures` registry saves).
 
 Examples
 --------
@@ -12,8 +13,23 @@ Examples
 'words'
 """
 from ._style import doc_labels, new_axes, new_grid
-from .overview import (plot_article_stats, plot_collocations, plot_keyness,
-                       plot_similarity)
+from .claims import plot_claim_matrix, plot_repeated_phrases, plot_threshold_curve
+from .compare import plot_article_dendrogram, plot_facet_overview, plot_profile_card, plot_profile_cards
+from .framing import (plot_causes_remedies, plot_frame_dendrogram, plot_frame_heatmap,
+                      plot_frame_positions, plot_stance_profile)
+from .overview import plot_article_stats, plot_collocations, plot_keyness, plot_similarity
+from .sources import plot_authority_mix, plot_source_matrix, plot_source_roles
+from .topics import (plot_k_selection, plot_topic_position, plot_topic_prevalence,
+                     plot_topic_stability, plot_topic_terms)
 
-__all__ = ["doc_labels", "new_axes", "new_grid", "plot_article_stats", "plot_collocations",
-           "plot_keyness", "plot_similarity"]
+__all__ = [
+    "doc_labels", "new_axes", "new_grid",
+    "plot_article_stats", "plot_collocations", "plot_keyness", "plot_similarity",
+    "plot_k_selection", "plot_topic_position", "plot_topic_prevalence", "plot_topic_stability",
+    "plot_topic_terms",
+    "plot_causes_remedies", "plot_frame_dendrogram", "plot_frame_heatmap", "plot_frame_positions",
+    "plot_stance_profile",
+    "plot_claim_matrix", "plot_repeated_phrases", "plot_threshold_curve",
+    "plot_authority_mix", "plot_source_matrix", "plot_source_roles",
+    "plot_article_dendrogram", "plot_facet_overview", "plot_profile_card", "plot_profile_cards",
+]
