@@ -63,7 +63,7 @@ def average_linkage(vectors: ClaimVectors, docs, *, threshold: float, k: int = 1
         _, a, b, va, vb = heapq.heappop(heap)
         if version.get(a) != va or version.get(b) != vb:
             continue  # stale: one side has merged since
-        if max(state.doc_counts(a, b).values()) > max_per_doc:
+        if not state.fits(a, b, max_per_doc):
             continue
         state.merge(a, b)
         version[a] += 1
@@ -87,11 +87,12 @@ def average_linkage(vectors: ClaimVectors, docs, *, threshold: float, k: int = 1
 
 
 class _Clusters:
-    """Members and running vector sums (in total and per document) of every cluster."""
+    """Members, per-document member counts and running vector sums (in total and per document)."""
 
     def __init__(self, vectors: ClaimVectors, docs: np.ndarray):
         self.vectors, self.docs = vectors, docs
         self.members = {i: [i] for i in range(len(docs))}
+        self.counts = {i: Counter({docs[i]: 1}) for i in range(len(docs))}
         self.sums: dict = {}
 
     def _sums(self, i):
@@ -103,26 +104,40 @@ class _Clusters:
         return self.sums[i]
 
     def merge(self, a, b) -> None:
+        """Absorb cluster ``b`` into ``a`` (the smaller side's tables are folded into the larger)."""
         sa, sb = self._sums(a), self._sums(b)
+        if len(sb) > len(sa):
+            sa, sb = sb, sa
         for key, (sp_b, de_b) in sb.items():
-            sp_a, de_a = sa.get(key, (None, None))
-            if sp_a is None:
+            if key not in sa:
                 sa[key] = (sp_b, de_b)
             else:
-                merged = (sp_a + sp_b).tocsr()
+                merged = (sa[key][0] + sp_b).tocsr()
                 merged.sum_duplicates()
-                sa[key] = (merged, de_a + de_b)
+                sa[key] = (merged, sa[key][1] + de_b)
+        ca, cb = self.counts[a], self.counts.pop(b)
+        if len(cb) > len(ca):
+            ca, cb = cb, ca
+        ca.update(cb)
+        self.counts[a], self.sums[a] = ca, sa
         self.members[a] = self.members[a] + self.members.pop(b)
         self.sums.pop(b)
 
-    def doc_counts(self, a, b=None) -> Counter:
-        return Counter(self.docs[self.members[a] + (self.members[b] if b is not None else [])].tolist())
+    def _common(self, a, b) -> list:
+        ca, cb = self.counts[a], self.counts[b]
+        small, large = (ca, cb) if len(ca) <= len(cb) else (cb, ca)
+        return [d for d in small if d in large]
+
+    def fits(self, a, b, max_per_doc) -> bool:
+        """True when merging keeps at most ``max_per_doc`` members per document."""
+        ca, cb = self.counts[a], self.counts[b]
+        return all(ca[d] + cb[d] <= max_per_doc for d in self._common(a, b))
 
     def cross_average(self, a, b) -> float:
         """Mean similarity over the pairs of members of ``a`` and ``b`` from different documents (-1: none)."""
         sa, sb = self._sums(a), self._sums(b)
-        ca, cb = self.doc_counts(a), self.doc_counts(b)
-        common = set(ca) & set(cb)
+        ca, cb = self.counts[a], self.counts[b]
+        common = self._common(a, b)
         pairs = len(self.members[a]) * len(self.members[b]) - sum(ca[d] * cb[d] for d in common)
         if pairs == 0:
             return -1.0

@@ -40,7 +40,9 @@ WEIGHTS = {"word": 0.35, "concept": 0.2, "lsa": 0.25, "char": 0.2}
 
 @dataclass
 class ClaimVectors:
-    """Weighted blocks of sentence vectors: ``sparse`` (word, concept, char) and ``dense`` (lsa)."""
+    """Weighted sentence vectors: ``sparse`` (word, concept, char), ``dense`` (lsa),
+    ``char`` (unweighted character n-grams, for verbatim reuse), ``search`` (weighted word block,
+    the cheap part used to find candidate neighbours)."""
 
     sparse: sp.csr_matrix
     dense: np.ndarray
