@@ -40,9 +40,13 @@ WEIGHTS = {"word": 0.35, "concept": 0.2, "lsa": 0.25, "char": 0.2}
 
 @dataclass
 class ClaimVectors:
-    """Weighted sentence vectors: ``sparse`` (word, concept, char), ``dense`` (lsa),
-    ``char`` (unweighted character n-grams, for verbatim reuse), ``search`` (weighted word block,
-    the cheap part used to find candidate neighbours)."""
+    """Weighted sentence vectors, one row per sentence.
+
+    ``sparse`` holds the word, concept and character blocks, ``dense`` the
+    LSA block, ``char`` the unweighted character n-grams (verbatim reuse)
+    and ``search`` the weighted word block, the cheap part used to find
+    candidate neighbours.
+    """
 
     sparse: sp.csr_matrix
     dense: np.ndarray
