@@ -19,9 +19,9 @@ from pathlib import Path
 from .. import config
 
 CLAIM_TYPES = ("advice", "causal", "generalisation", "other")
-PATTERNS_PATH = getattr(config, "CLAIM_PATTERNS_PATH", config.DATA_DIR / "claim_patterns.csv")
-IMPERATIVES_PATH = getattr(config, "CLAIM_IMPERATIVES_PATH", config.DATA_DIR / "claim_imperatives.txt")
-LEXICON_PATH = getattr(config, "CLAIM_LEXICON_PATH", config.DATA_DIR / "claim_lexicon.csv")
+PATTERNS_PATH = config.CLAIM_PATTERNS_PATH
+IMPERATIVES_PATH = config.CLAIM_IMPERATIVES_PATH
+LEXICON_PATH = config.CLAIM_LEXICON_PATH
 
 
 def _rows(path, columns):
