@@ -8,7 +8,10 @@ evaluation, remedy), ``scope``, ``requires``, ``definition``, ``cues`` and
 * phrases of several words (``pull* away``); a lone ``*`` stands for any one word;
 * ``NOT`` stands for any negator (``NOT judg*`` matches "don't judge",
   "without judging"); a cue holding ``NOT`` is never negated again;
-* ``@name`` stands for any term of the lexicon ``name`` (``@man``).
+* ``@name`` stands for any term of the lexicon ``name`` (``@man``);
+* a cue ending in ``!`` names the thing itself (``silence!``): it counts
+  whatever negator or person stands near it ("don't mistake the silence for
+  an answer" still speaks of his silence).
 
 A pattern joins two or more cue groups with ``+``; alternatives inside a
 group are separated by ``|``. The pattern fires when every group matches the
@@ -41,6 +44,7 @@ FUNCTIONS = ("problem", "cause", "evaluation", "remedy")
 SCOPES = ("any", "man", "reader")
 REQUIRES = ("", "directive")
 _TOKEN_RE = re.compile(r"^(?:NOT|\*|@[a-z_]+|[a-z0-9'*]+)$")
+_FIXED = "!"
 _FUNCTION_ALIASES = {"eval": "evaluation", "evaluation": "evaluation", "problem": "problem",
                      "cause": "cause", "remedy": "remedy", "treatment": "remedy"}
 
@@ -81,7 +85,7 @@ def load_lexicons(path=None) -> dict[str, tuple[str, ...]]:
 
 
 def _check_cue(cue: str, path, line, *, lexicons) -> None:
-    words = cue.split()
+    words = cue[:-1].split() if cue.endswith(_FIXED) else cue.split()
     if not words:
         raise CodebookError(f"{path}:{line}: empty cue")
     for word in words:

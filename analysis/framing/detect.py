@@ -1,9 +1,12 @@
 """Code every sentence with the framing codebook, keeping the evidence.
 
 A cue counts for a code when it is (1) not negated (an odd number of
-negators before it in its clause; cues written with ``NOT`` are exempt),
+negators before it in its clause; cues written with ``NOT`` or ending in
+``!`` are exempt),
 (2) about the right person (``scope``: a fear word whose nearest person is
-"you" is not about him), and (3) for remedies, in a directive sentence.
+"you" is not about him; a cue naming the person itself, "give him credit",
+is about him; a cue ending in ``!`` names the thing itself and is exempt),
+and (3) for remedies, in a directive sentence.
 
 Examples
 --------
@@ -27,7 +30,7 @@ CODE_COLUMNS = ["doc_id", "sent_id", "start", "end", "code", "evidence"]
 
 
 def _status(feats: Features, hit, *, scope: str, requires: str) -> str:
-    if scope != "any":
+    if scope != "any" and not hit.fixed and not feats.names(hit.token, hit.n_tokens, MAN if scope == "man" else READER):
         who = feats.nearest(hit.token, hit.n_tokens)
         if scope == "man" and who == READER:
             return "about_reader"
@@ -38,8 +41,10 @@ def _status(feats: Features, hit, *, scope: str, requires: str) -> str:
     return "kept"
 
 
-def _judge(feats: Features, hits: pd.DataFrame, entry, *, exempt: bool, cue: str) -> pd.DataFrame:
-    hits = hits.copy()
+def _judge(feats: Features, hits: pd.DataFrame, entry, *, exempt: bool, cue: str,
+           fixed: bool = False) -> pd.DataFrame:
+    hits = hits.assign(fixed=fixed)
+    exempt = exempt or fixed
     negated = np.zeros(len(hits), dtype=bool) if exempt else feats.negated(hits["token"].to_numpy())
     status = np.full(len(hits), "negated", dtype=object)
     rest = hits[~negated]
@@ -47,17 +52,18 @@ def _judge(feats: Features, hits: pd.DataFrame, entry, *, exempt: bool, cue: str
                         for h in rest.itertuples(index=False)]
     hits["status"] = status
     hits["cue"] = cue
-    return hits
+    return hits.drop(columns="fixed")
 
 
 def _entry_hits(stream: TokenStream, feats: Features, entry, lexicons) -> list[pd.DataFrame]:
     parts = []
-    plain = [c for c in entry.cues if "NOT" not in c.split()]
-    negative = [c for c in entry.cues if "NOT" in c.split()]
-    for cues, exempt in ((plain, False), (negative, True)):
+    fixed = [c for c in entry.cues if c.endswith("!")]
+    plain = [c for c in entry.cues if "NOT" not in c.split() and not c.endswith("!")]
+    negative = [c for c in entry.cues if "NOT" in c.split() and not c.endswith("!")]
+    for cues, exempt, is_fixed in ((plain, False, False), (negative, True, False), (fixed, True, True)):
         if cues:
             parts.append(_judge(feats, stream.find(compile_cues(cues, lexicons)), entry,
-                                exempt=exempt, cue="word"))
+                                exempt=exempt, cue="word", fixed=is_fixed))
     for pattern in entry.patterns:
         groups = []
         for alts in pattern:

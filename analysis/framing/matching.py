@@ -47,7 +47,9 @@ def _lexicon_regex(terms: tuple[str, ...]) -> str:
 
 
 def compile_cues(cues, lexicons) -> re.Pattern:
-    """One regular expression matching any of ``cues`` on whole tokens (longest first)."""
+    """One regular expression matching any of ``cues`` on whole tokens (longest first);
+    a trailing ``!`` (a fixed cue, see :mod:`analysis.framing.codebook`) is ignored here."""
+    cues = [c[:-1] if c.endswith("!") else c for c in cues]
     used = {w[1:] for c in cues for w in c.split() if w.startswith("@")} | {"negator"}
     key = tuple(sorted((k, tuple(v)) for k, v in lexicons.items() if k in used))
     return _compile(tuple(sorted(set(cues))), key)

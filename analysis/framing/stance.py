@@ -25,6 +25,9 @@ from .matching import TokenStream, compile_cues
 
 NONE, MAN, READER = 0, 1, 2
 _SKIP_NEGATION = re.compile(r"^(?:not|no) (?:only|just|matter|doubt|wonder)\b")
+_READER_SUBJECTS = frozenset({"she", "she's", "she'll", "she'd", "women", "woman", "wife", "girlfriend",
+                              "wives", "you're", "you've", "you'll", "you'd"})
+_READER_VERBS = frozenset({"feel", "feels", "felt", "need", "want", "start", "get", "become", "try"})
 _QUESTION_RE = re.compile(r"\?[\"'”’)\]]*\s*$")
 
 
@@ -49,6 +52,7 @@ class Features:
         self.neg = np.zeros(len(stream.tokens), dtype=bool)
         self.neg[neg["token"].to_numpy()[keep]] = True
         self.ref = self._referents(lex)
+        self._auxiliaries = frozenset(lex.get("not_subject", ()))
         self.imperative = self._imperative(lex)
         self.directive = self._directive(lex)
 
@@ -129,7 +133,7 @@ class Features:
             return READER
         j = token + n_tokens
         while j < len(ref) and s.clause[j] == clause:
-            if ref[j]:
+            if ref[j] == MAN or (ref[j] == READER and self._reader_subject(j)):
                 return int(ref[j])
             j += 1
         j = token - 1
@@ -138,6 +142,20 @@ class Features:
                 return int(ref[j])
             j -= 1
         return NONE
+
+    def names(self, token: int, n_tokens: int, who: int) -> bool:
+        """True when the cue at ``token`` itself names ``who`` ("give him credit")."""
+        return bool((self.ref[token:token + n_tokens] == who).any())
+
+    def _reader_subject(self, j: int) -> bool:
+        """A reader reference after a cue counts only as a subject ("..., you feel"), not
+        as an object ("the distance has little to do with you")."""
+        s = self.stream
+        tok = s.tokens[j]
+        if tok in _READER_SUBJECTS:
+            return True
+        nxt = s.tokens[j + 1] if j + 1 < len(s.tokens) and s.sent[j + 1] == s.sent[j] else ""
+        return tok == "you" and (nxt in self._auxiliaries or nxt in _READER_VERBS)
 
     def negated(self, tokens, *, window: int = 5) -> np.ndarray:
         """True where an odd number of negators precede each token of ``tokens`` in its clause
