@@ -41,8 +41,8 @@ def name_key(name: str, *, titles=(), postnominals=()) -> str:
 
     Examples
     --------
-    >>> name_key("Dr. Brené  Brown, PhD", titles={"Dr."}, postnominals={"PhD"})
-    'brene brown'
+    >>> name_key("Dr. Zoë  Okafor, PhD", titles={"Dr."}, postnominals={"PhD"})
+    'zoe okafor'
     """
     text = unicodedata.normalize("NFKD", normalize_quotes(str(name)))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
