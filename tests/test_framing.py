@@ -101,6 +101,73 @@ def test_remedies_as_imperative_obligation_or_need():
     assert "remedy.patience_space" not in _codes_of("Patience was never his strength at school.")
 
 
+#: Invented sentences for the scope, negation and vocabulary rules: (sentence, code, fires?).
+RULES = [
+    ("Don't mistake the silence for indifference.", "problem.withdrawal", True),
+    ("The distance has little to do with anything you did.", "problem.withdrawal", True),
+    ("The distance has little to do with anything you did.", "eval.not_about_you", True),
+    ("It is a habit he formed long before he met you.", "eval.not_about_you", True),
+    ("Remember that you are not the reason he went quiet.", "eval.not_about_you", True),
+    ("He asked you about the reason for the delay.", "eval.not_about_you", False),
+    ("Give him credit for every small try.", "eval.sympathy", True),
+    ("He is not trying to hurt you.", "eval.sympathy", True),
+    ("His silence is not a weakness.", "eval.sympathy", True),
+    ("He bought a red bike on Sunday.", "eval.sympathy", False),
+    ("Before you spiral, remind yourself to breathe.", "remedy.self_regulation", True),
+    ("Protect your own peace and keep your friendships.", "remedy.self_regulation", True),
+    ("During a calm moment at the lake he fished.", "remedy.self_regulation", False),
+    ("His pulse races and his body reads the argument as an alarm.", "cause.nature", True),
+    ("The harder you chase, the further he drifts.", "cause.partner", True),
+    ("Your shouting only makes him dig in further.", "cause.partner", True),
+    ("We are told that men go silent because they are under pressure at work.", "cause.partner", False),
+    ("He doesn't have the vocabulary for what he feels.", "cause.inexperience", True),
+    ("He has no idea what to say next.", "cause.inexperience", True),
+    ("Men can learn to notice the early signs.", "cause.inexperience", False),
+    ("Men can learn to notice the early signs.", "cause.socialization", False),
+    ("Plenty of boys are teased for showing anything softer than anger.", "cause.socialization", True),
+    ("Deadlines, layoffs and money worries pile up at his job.", "cause.stress", True),
+    ("Slow down and give it a couple of weeks.", "remedy.patience_space", True),
+    ("Don't interrogate him the minute he walks in.", "remedy.patience_space", True),
+    ("Ask easier questions about his day.", "remedy.gentle_invitation", True),
+    ("First, a little history of the town.", "remedy.gentle_invitation", False),
+    ("Thank you for reading this far.", "remedy.safety_acceptance", False),
+    ("Be consistent and warm.", "remedy.safety_acceptance", True),
+    ("Then it may be time for outside help.", "remedy.professional", True),
+]
+
+
+@pytest.mark.parametrize("sentence,code,fires", RULES, ids=[f"{c}-{f}" for _, c, f in RULES])
+def test_scope_negation_and_vocabulary_rules(sentence, code, fires):
+    assert (code in _codes_of(sentence)) is fires
+
+
+def test_advice_heading_makes_its_section_directive():
+    text = ("What you can do\n\nA counselor is one option for both of you.\n\n"
+            "Background\n\nA counselor is one option for both of you.\n")
+    codes = detect_codes(Corpus.from_texts({"d": text}))
+    assert codes.loc[codes["code"] == "remedy.professional", "sent_id"].tolist() == [1]
+
+
+def test_fixed_cue_marker_is_valid_in_a_user_codebook(tmp_path):
+    path = _write(tmp_path / "book.csv", HEADER + "problem.x,problem,man,,def,hush!;quiet,\n")
+    book = load_codebook(path)
+    codes = detect_codes(Corpus.from_texts({"d": "Do not read the hush as anger."}), book)
+    assert codes["code"].tolist() == ["problem.x"]
+    with pytest.raises(CodebookError):
+        load_codebook(_write(tmp_path / "bad.csv", HEADER + "problem.x,problem,man,,def,hu!sh,\n"))
+
+
+@pytest.mark.parametrize("name,f1,cells", [("framing_dev", 0.75, 0.85), ("framing_holdout", 0.6, 0.8),
+                                            ("framing_test", 0.4, 0.7)])
+def test_floor_on_invented_hand_coded_articles(name, f1, cells):
+    from pathlib import Path
+    from analysis import load_corpus
+    folder = Path(__file__).parent / "data" / name
+    table = validate_frames(detect_codes(load_corpus(folder)), folder / "frames.csv").set_index("code")
+    assert table.loc["macro", "f1"] >= f1
+    assert table.loc["macro", "doc_agreement"] >= cells
+
+
 def test_detect_codes_columns_offsets_and_evidence():
     text = "Intro line here. He is afraid of failure, so he shuts down."
     corpus = Corpus.from_texts({"d": text})

@@ -118,7 +118,26 @@ class Features:
         needs = s.find(compile_cues([f"@man {w}" for w in ("@need_verb", "* @need_verb",
                                                            "* * @need_verb")], lex))
         out[needs["sent"].to_numpy()] = True
-        return out
+        return out | self._advice_sections(lex)
+
+    def _advice_sections(self, lex) -> np.ndarray:
+        """Sentences under an advice heading ("How to respond", "What you can do?") up to the
+        next heading of the same article: advice even when not worded as an order."""
+        sents = self.stream.sentences
+        n = len(sents)
+        if "is_heading" not in sents or "advice_heading" not in lex or not n:
+            return np.zeros(n, dtype=bool)
+        heading = sents["is_heading"].fillna(False).to_numpy(dtype=bool)
+        question = sents["text"].str.contains(_QUESTION_RE).to_numpy()
+        hits = self.stream.find(compile_cues(lex["advice_heading"], {}))["sent"].to_numpy()
+        opens = np.zeros(n, dtype=bool)
+        opens[hits] = True
+        opens &= heading | question
+        doc = sents["doc_id"].to_numpy()
+        new_doc = np.r_[True, doc[1:] != doc[:-1]]
+        section = np.cumsum(heading | opens | new_doc)
+        advice = pd.Series(opens).groupby(section).transform("max").to_numpy(dtype=bool)
+        return advice & ~heading & ~opens
 
     def nearest(self, token: int, n_tokens: int) -> int:
         """Who a cue at ``token`` is about: the man, the reader or nobody (0)."""
