@@ -155,11 +155,19 @@ class Features:
             if ref[j] == MAN or (ref[j] == READER and self._reader_subject(j)):
                 return int(ref[j])
             j += 1
-        j = token - 1
-        while j >= 0 and s.sent[j] == sent:
-            if ref[j]:
-                return int(ref[j])
-            j -= 1
+        return self._nearest_in_sentence(token, n_tokens)
+
+    def _nearest_in_sentence(self, token: int, n_tokens: int) -> int:
+        """The closest person on either side within the sentence (the earlier one on a tie)."""
+        s, ref = self.stream, self.ref
+        sent, back, ahead = s.sent[token], token - 1, token + n_tokens
+        while (back >= 0 and s.sent[back] == sent) or (ahead < len(ref) and s.sent[ahead] == sent):
+            if back >= 0 and s.sent[back] == sent and ref[back]:
+                return int(ref[back])
+            if ahead < len(ref) and s.sent[ahead] == sent and (
+                    ref[ahead] == MAN or (ref[ahead] == READER and self._reader_subject(ahead))):
+                return int(ref[ahead])
+            back, ahead = back - 1, ahead + 1
         return NONE
 
     def names(self, token: int, n_tokens: int, who: int) -> bool:
