@@ -213,3 +213,36 @@ def test_plots_return_axes(corpus):
     ax = plot_threshold_curve(curve, chosen=0.35)
     assert len(ax.get_lines()) == 7
     plt.close("all")
+
+
+def test_attach_members_lets_a_sentence_join_several_claims():
+    from analysis.claims.grow import attach_members
+    texts = ["Men hide their feelings.", "Guys hide their feelings.",
+             "Pushing him makes him withdraw.", "Pushing a man makes him withdraw.",
+             "Men hide their feelings, and pushing him makes him withdraw.", "Buy milk now."]
+    v = claim_vectors(texts)
+    grown = attach_members(v, {0: [0, 1], 2: [2, 3]}, attach=0.2)
+    assert 4 in grown[0] and 4 in grown[2]
+    assert 5 not in grown[0] and 5 not in grown[2]
+    capped = attach_members(v, {0: [0, 1]}, attach=-1.0, docs=["a", "b", "a", "b", "a", "c"], max_per_doc=1)
+    assert capped[0] == [0, 1, 5]
+
+
+def test_merge_claims_joins_fragments_of_one_claim():
+    from analysis.claims.grow import merge_claims
+    texts = ["Men hide their feelings.", "Guys hide their feelings.",
+             "Men often hide their feelings.", "Boys hide their feelings.", "Buy milk now.", "Sell milk today."]
+    v = claim_vectors(texts)
+    merged = merge_claims(v, {0: [0, 1], 2: [2, 3], 4: [4, 5]}, threshold=0.3)
+    assert merged[0] == [0, 1, 2, 3] and merged[4] == [4, 5]
+
+
+
+
+def test_dev_set_floor():
+    from pathlib import Path
+    folder = Path(__file__).parent / "data" / "claims_dev"
+    from analysis import load_corpus
+    table = validate_claims(detect_repeated_claims(load_corpus(folder)), folder / "claims.csv").set_index("measure")
+    assert table.loc["claim_matched", "f1"] >= 0.4
+    assert table.loc["bcubed", "f1"] >= 0.2

@@ -14,12 +14,13 @@ import numpy as np
 import pandas as pd
 
 from .cluster import average_linkage
+from .grow import attach_members, merge_claims
 from .sentences import detect_claims
 from .support import member_support
 from .vectors import claim_vectors
 
 #: Default similarity threshold (chosen with ``validate.claims.threshold_curve``).
-DEFAULT_THRESHOLD = 0.35
+DEFAULT_THRESHOLD = 0.25
 #: Character n-gram cosine from which a member counts as verbatim reuse.
 VERBATIM_CHAR_COSINE = 0.7
 
@@ -27,13 +28,18 @@ REPEATED_COLUMNS = ["claim_id", "doc_id", "sent_id", "start", "end", "text", "si
                     "match", "claim_type", "label", "n_docs", "support"]
 
 
-def detect_repeated_claims(corpus, *, threshold: float = DEFAULT_THRESHOLD, k: int = 10) -> pd.DataFrame:
+def detect_repeated_claims(corpus, *, threshold: float = DEFAULT_THRESHOLD, k: int = 10,
+                           attach: float | None = None, merge: float | None = None) -> pd.DataFrame:
     """One row per member sentence of each claim made in two or more documents.
 
     Claim sentences (:func:`detect_claims`) are represented by
     :func:`~analysis.claims.vectors.claim_vectors` and grouped by average
     linkage on a sparse neighbour graph; a group is a claim when its members
-    come from at least two documents.
+    come from at least two documents. Optionally, claims whose members are
+    on average ``merge`` similar are joined (fragments of one claim), and
+    every claim sentence whose mean similarity to a claim's members reaches
+    ``attach`` joins it too, so that a sentence may serve several claims
+    (:mod:`analysis.claims.grow`).
 
     Parameters
     ----------
@@ -42,6 +48,12 @@ def detect_repeated_claims(corpus, *, threshold: float = DEFAULT_THRESHOLD, k: i
         Least average similarity inside a claim (higher: fewer, tighter claims).
     k : int
         Neighbours per sentence considered when grouping.
+    attach : float, optional
+        Least mean similarity for a sentence to join a further claim
+        (None: each sentence serves one claim at most).
+    merge : float, optional
+        Least mean similarity between two claims' members to join them
+        (None: no second pass).
 
     Returns
     -------
@@ -54,11 +66,13 @@ def detect_repeated_claims(corpus, *, threshold: float = DEFAULT_THRESHOLD, k: i
         ``n_docs``, ``support`` (named, anonymous, none, or unknown when
         the sources layer is missing). Sorted by claim, corpus order.
     """
-    key = ("detect_repeated_claims", round(float(threshold), 6), int(k))
-    return corpus.cached(key, lambda: _repeated(corpus, threshold, k)).copy()
+    options = {"attach": attach, "merge": merge}
+    key = ("detect_repeated_claims", round(float(threshold), 6), int(k),
+           *(None if v is None else round(float(v), 6) for v in options.values()))
+    return corpus.cached(key, lambda: _repeated(corpus, threshold, k, options)).copy()
 
 
-def _repeated(corpus, threshold, k) -> pd.DataFrame:
+def _repeated(corpus, threshold, k, options) -> pd.DataFrame:
     claims = detect_claims(corpus)
     if claims.empty:
         return pd.DataFrame(columns=REPEATED_COLUMNS)
@@ -66,8 +80,16 @@ def _repeated(corpus, threshold, k) -> pd.DataFrame:
     vectors = claim_vectors(claims["text"].tolist())
     claims["group"] = average_linkage(vectors, claims["doc_id"].to_numpy(), threshold=threshold, k=k)
     n_docs = claims.groupby("group")["doc_id"].transform("nunique")
-    kept = claims.loc[n_docs >= 2].assign(n_docs=n_docs[n_docs >= 2])
-    parts = [_describe(group, vectors) for _, group in kept.groupby("group", sort=True)]
+    kept = claims.loc[n_docs >= 2, "group"]
+    found = {g: rows.tolist() for g, rows in kept.groupby(kept).groups.items()}
+    if options["merge"] is not None:
+        found = merge_claims(vectors, found, threshold=options["merge"], k=k)
+    if options["attach"] is not None:
+        found = attach_members(vectors, found, attach=options["attach"], docs=claims["doc_id"].to_numpy())
+    parts = []
+    for g, rows in found.items():
+        group = claims.loc[rows].assign(group=g)
+        parts.append(_describe(group.assign(n_docs=group["doc_id"].nunique()), vectors))
     if not parts:
         return pd.DataFrame(columns=REPEATED_COLUMNS)
     out = pd.concat(parts, ignore_index=True)
