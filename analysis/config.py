@@ -58,3 +58,5 @@ SOURCES_LEXICON_DIR = DATA_DIR / "sources"
 #: Hand-coded cited sources of the seeds.
 SOURCES_GOLD_PATH = ANNOTATIONS_DIR / "sources.csv"
 FRAMING_LEXICONS_PATH = DATA_DIR / "framing_lexicons.csv"
+#: Invented advice articles with hand-coded repeated claims (claims development set).
+CLAIMS_DEV_DIR = PROJECT_DIR / "tests" / "data" / "claims_dev"

@@ -20,7 +20,7 @@ from .support import member_support
 from .vectors import claim_vectors
 
 #: Default similarity threshold (chosen with ``validate.claims.threshold_curve``).
-DEFAULT_THRESHOLD = 0.25
+DEFAULT_THRESHOLD = 0.325
 #: Character n-gram cosine from which a member counts as verbatim reuse.
 VERBATIM_CHAR_COSINE = 0.7
 
