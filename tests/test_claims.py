@@ -51,6 +51,8 @@ def corpus():
     ("Why does he go quiet?", None),
     ("Read more in our guide to dating.", None),
     ("Bad day.", None),
+    ("Give Him Some Breathing Room", None),
+    ("Give him some breathing room", "advice"),
 ])
 def test_claim_type(text, expected):
     assert claim_type(text) == expected

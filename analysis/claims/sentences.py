@@ -39,6 +39,21 @@ def strip_label(text: str) -> str:
     return _LABEL_RE.sub("", text, count=1)
 
 
+def looks_like_heading(text: str) -> bool:
+    """A short title-case line without end punctuation ("Let Him Have His Space").
+
+    Examples
+    --------
+    >>> looks_like_heading("Let Him Have His Space"), looks_like_heading("Let him have his space.")
+    (True, False)
+    """
+    words = text.strip().split()
+    if not words or len(words) > 10 or text.rstrip()[-1] in ".!?:;\"'”’)":
+        return False
+    long = [w for w in words if len(w) > 3]
+    return bool(long) and sum(w[0].isupper() for w in long) >= 0.75 * len(long)
+
+
 def claim_type(text: str) -> str | None:
     """The claim type of one sentence, or None when it is not a claim.
 
@@ -53,7 +68,7 @@ def claim_type(text: str) -> str | None:
     True
     """
     low = normalize_quotes(strip_label(text)).lower().strip(" \"'")
-    if not low or _QUESTION_RE.search(low):
+    if not low or _QUESTION_RE.search(low) or looks_like_heading(strip_label(text)):
         return None
     if any(kind == "boilerplate" and p.search(low) for kind, p in claim_patterns()):
         return None
