@@ -146,8 +146,14 @@ def _is_heading(text: str) -> bool:
     if not _FINAL_PUNCT_RE.search(text):
         return len(words) <= 20
     # A short title-case question ("When Should You Worry?") is a heading too.
+    return text.endswith("?") and _is_title_case(text)
+
+
+def _is_title_case(text: str) -> bool:
+    """A short line whose longer words are capitalised ("3. Let Him Have His Time")."""
+    words = text.split()
     long_words = [w for w in words if len(w) > 3]
-    return (text.endswith("?") and len(words) <= 12 and bool(long_words)
+    return (len(words) <= 12 and bool(long_words)
             and sum(w[0].isupper() for w in long_words) >= 0.75 * len(long_words))
 
 
@@ -212,7 +218,8 @@ def _segment(doc_id: str, raw: str, kept, removed):
         prev_end = end
     sents = []
     for para, is_hash in zip(paras, hashes):
-        para[5] = is_hash or (not para[6] and "\n" not in para[4] and _is_heading(para[4]))
+        para[5] = is_hash or ("\n" not in para[4] and _is_heading(para[4])
+                              and (not para[6] or _is_title_case(para[4])))
         spans = [(0, len(para[4]))] if para[5] else sentence_spans(para[4])
         for a, b in spans:
             sents.append([doc_id, len(sents), para[1], para[2] + a, para[2] + b, para[4][a:b], para[5]])

@@ -252,3 +252,11 @@ def test_attributed_quote_line_with_title_is_not_a_heading():
     corpus = Corpus.from_texts({"q": "Intro line.\n\n“Patience heals every wound.” – Dr. Ikenna Obi\n"})
     row = corpus.sentences[corpus.sentences.text.str.contains("Patience")]
     assert not row.is_heading.item()
+
+
+def test_numbered_title_case_item_is_a_heading():
+    corpus = Corpus.from_texts({"l": "Intro text here.\n\n3. Let Him Have His Quiet Time\n\n"
+                                     "- give him room\n\nHe comes back.\n"})
+    heads = dict(zip(corpus.sentences.text, corpus.sentences.is_heading))
+    assert heads["Let Him Have His Quiet Time"]
+    assert not heads["give him room"]
