@@ -35,7 +35,7 @@ _AUXILIARIES = frozenset({"does", "ca", "wo", "sha", "ai", "did", "do", "had", "
 
 
 def strip_label(text: str) -> str:
-    """Drop a leading run-in label ("Model Vulnerability: Share ...")."""
+    """Drop a leading run-in label ("Stay Curious: Ask him ...")."""
     return _LABEL_RE.sub("", text, count=1)
 
 
