@@ -76,7 +76,11 @@ def main(argv=None) -> int:
             write_figures(corpus, args.out, names=args.only,
                           progress=lambda line: print(line, flush=True))
         elif args.command == "report":
-            _resolve("analysis.report:build_report")(corpus_path, args.out)
+            from .corpus import CorpusError
+            try:
+                _resolve("analysis.report:build_report")(corpus_path, args.out)
+            except (FileNotFoundError, CorpusError) as exc:
+                raise SystemExit(f"error: {exc}") from None
         else:
             corpus = _load(corpus_path)
             table = _resolve(EXPORTS[args.command][0])(corpus)
