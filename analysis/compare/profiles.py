@@ -61,34 +61,31 @@ def _topics(corpus):
                          "topics": pair.groupby("doc_id")["text"].agg("; ".join)})
 
 
+def frame_shares(corpus) -> pd.DataFrame | None:
+    """``framing.frame_table(corpus)`` (cached); None without the framing layer."""
+    return cached_layer(corpus, "framing", "frame_table")
+
+
 def code_shares(corpus) -> pd.DataFrame | None:
     """``doc_id`` x ``code``: share of the article's sentences carrying each code."""
-    codes = cached_layer(corpus, "framing", "detect_codes")
-    if codes is None:
+    table = frame_shares(corpus)
+    if table is None:
         return None
-    counts = codes.drop_duplicates(["doc_id", "sent_id", "code"]).pivot_table(
-        index="doc_id", columns="code", values="sent_id", aggfunc="count", fill_value=0)
-    n = corpus.documents.set_index("doc_id")["n_sentences"].clip(lower=1)
-    return counts.reindex(corpus.doc_ids, fill_value=0).div(n, axis=0).fillna(0.0)
-
-
-def _dominant(shares: pd.DataFrame, prefix: str):
-    cols = sorted(c for c in shares.columns if str(c).startswith(prefix + "."))
-    if not cols:
-        return pd.Series(pd.NA, index=shares.index, dtype=object), pd.Series(0.0, index=shares.index)
-    sub = shares[cols]
-    best = sub.idxmax(axis=1).where(sub.max(axis=1) > 0)
-    return best, sub.max(axis=1)
+    wide = table[table["level"] == "code"].pivot(index="doc_id", columns="code", values="share")
+    return wide.reindex(corpus.doc_ids, fill_value=0.0).fillna(0.0)
 
 
 def _frames(corpus):
-    shares = code_shares(corpus)
-    if shares is None:
+    table = frame_shares(corpus)
+    if table is None:
         return None
-    cause, cause_share = _dominant(shares, "cause")
-    remedy, remedy_share = _dominant(shares, "remedy")
-    return pd.DataFrame({"dominant_cause": cause, "cause_share": cause_share,
-                         "dominant_remedy": remedy, "remedy_share": remedy_share})
+    dominant = layer("framing", "dominant_frames")(table).set_index("doc_id")
+    out = pd.DataFrame(index=pd.Index(corpus.doc_ids, name="doc_id"))
+    for function in ("cause", "remedy"):
+        rows = dominant[dominant["function"] == function]
+        out[f"dominant_{function}"] = rows["code"].reindex(out.index)
+        out[f"{function}_share"] = rows["share"].reindex(out.index).fillna(0.0)
+    return out
 
 
 def _stance(corpus):
