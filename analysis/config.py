@@ -27,6 +27,18 @@ BOILERPLATE_PATH = DATA_DIR / "boilerplate.csv"
 STOPWORDS_PATH = DATA_DIR / "stopwords.txt"
 ABBREVIATIONS_PATH = DATA_DIR / "abbreviations.txt"
 CODEBOOK_PATH = DATA_DIR / "codebook.csv"
+#: Hedges, boosters, obligations, negators and subject words of the framing layer.
+FRAMING_LEXICONS_PATH = DATA_DIR / "framing_lexicons.csv"
+#: Claim-sentence patterns, imperative verbs and concept groups of the claims layer.
+CLAIM_PATTERNS_PATH = DATA_DIR / "claim_patterns.csv"
+CLAIM_IMPERATIVES_PATH = DATA_DIR / "claim_imperatives.txt"
+CLAIM_LEXICON_PATH = DATA_DIR / "claim_lexicon.csv"
+#: Lexicons of the cited-sources layer (reporting verbs, roles, titles, cues, patterns).
+SOURCES_LEXICON_DIR = DATA_DIR / "sources"
+#: Hand-coded cited sources of the seeds.
+SOURCES_GOLD_PATH = ANNOTATIONS_DIR / "sources.csv"
+#: Invented advice articles with hand-coded repeated claims (claims development set).
+CLAIMS_DEV_DIR = PROJECT_DIR / "tests" / "data" / "claims_dev"
 
 #: The one seed for every random step (topic models, resampling, layouts).
 RANDOM_STATE = 20261122
@@ -48,15 +60,3 @@ def corpus_dir() -> Path:
     """
     value = os.environ.get(CORPUS_ENV)
     return Path(value).expanduser().resolve() if value else SEEDS_DIR
-
-CLAIM_PATTERNS_PATH = DATA_DIR / "claim_patterns.csv"
-CLAIM_IMPERATIVES_PATH = DATA_DIR / "claim_imperatives.txt"
-CLAIM_LEXICON_PATH = DATA_DIR / "claim_lexicon.csv"
-
-#: Lexicons of the cited-sources layer (reporting verbs, roles, titles, cues, patterns).
-SOURCES_LEXICON_DIR = DATA_DIR / "sources"
-#: Hand-coded cited sources of the seeds.
-SOURCES_GOLD_PATH = ANNOTATIONS_DIR / "sources.csv"
-FRAMING_LEXICONS_PATH = DATA_DIR / "framing_lexicons.csv"
-#: Invented advice articles with hand-coded repeated claims (claims development set).
-CLAIMS_DEV_DIR = PROJECT_DIR / "tests" / "data" / "claims_dev"
