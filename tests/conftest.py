@@ -75,3 +75,11 @@ def seeds_copy(tmp_path):
     target = tmp_path / "seeds"
     shutil.copytree(config.SEEDS_DIR, target, ignore=shutil.ignore_patterns("annotations"))
     return target
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    """Close the figures a test opened (plots return Axes and never close them)."""
+    yield
+    import matplotlib.pyplot as plt
+    plt.close("all")
