@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
+import numpy as np
 
 #: Colour-blind-safe qualitative palette (Okabe and Ito).
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00",
@@ -46,3 +47,20 @@ def doc_labels(doc_ids) -> dict[str, str]:
     if len(set(short)) == len(short):
         return dict(zip(ids, short))
     return {d: d if len(d) <= 18 else d[:17] + "…" for d in ids}
+
+
+def annotate_cells(ax, values, *, fmt="{:.2f}", dark_above=0.6, shade=None, skip_zero=False, fontsize=7):
+    """Write every cell's value on a heatmap drawn with ``imshow``.
+
+    ``fmt`` is a format string or a function of the value; text is white on
+    cells whose ``shade`` (default: the value) exceeds ``dark_above``, else
+    black; with ``skip_zero`` cells that are not positive stay blank.
+    """
+    values = np.asarray(values, dtype=float)
+    shade = values if shade is None else np.asarray(shade, dtype=float)
+    text_of = fmt if callable(fmt) else fmt.format
+    for (i, j), v in np.ndenumerate(values):
+        if skip_zero and not v > 0:
+            continue
+        ax.text(j, i, text_of(v), ha="center", va="center", fontsize=fontsize,
+                color="white" if shade[i, j] > dark_above else "black")

@@ -5,7 +5,7 @@ import textwrap
 
 import numpy as np
 
-from ._style import CMAP, PALETTE, doc_labels, new_axes
+from ._style import CMAP, PALETTE, annotate_cells, doc_labels, new_axes
 
 
 def _short(text: str, width: int = 60) -> str:
@@ -27,10 +27,7 @@ def plot_claim_matrix(table, *, ax=None, max_claims: int = 25, label_width: int 
     ax.set_xticks(range(len(docs)), [labels[d] for d in docs])
     ax.set_yticks(range(len(rows)), [f"{cid}. {_short(lab, label_width)}" for cid, lab in
                                      zip(rows["claim_id"], rows["label"])], fontsize=7)
-    for (i, j), v in np.ndenumerate(values):
-        if v:
-            ax.text(j, i, f"{int(v)}", ha="center", va="center", fontsize=7,
-                    color="white" if v > values.max() / 2 else "black")
+    annotate_cells(ax, values, fmt=lambda v: f"{int(v)}", dark_above=values.max() / 2, skip_zero=True)
     ax.set_xlabel("article")
     ax.set_ylabel("claim (central sentence)")
     return ax

@@ -5,7 +5,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 from scipy.cluster.hierarchy import dendrogram
 
-from ._style import CMAP, PALETTE, doc_labels, new_axes
+from ._style import CMAP, PALETTE, annotate_cells, doc_labels, new_axes
 
 #: Card panels, in order, with their x-axis label and colour.
 CARD_PANELS = {
@@ -83,12 +83,8 @@ def plot_facet_overview(table, *, ax=None, cmap=CMAP):
                  for v in ("scaled", "value"))
     ax = new_axes(ax, figsize=(max(6, 0.75 * len(features) + 2), max(2.5, 0.45 * len(docs) + 1.8)))
     ax.imshow(grid.to_numpy(float), cmap=cmap, vmin=0, vmax=1, aspect="auto")
-    for i in range(len(docs)):
-        for j in range(len(features)):
-            v, s = raw.iat[i, j], grid.iat[i, j]
-            text = f"{v:.0f}" if abs(v) >= 10 or float(v).is_integer() else f"{v:.2f}"
-            ax.text(j, i, text, ha="center", va="center", fontsize=7,
-                    color="white" if s > 0.6 else "black")
+    annotate_cells(ax, raw.to_numpy(float), shade=grid.to_numpy(float),
+                   fmt=lambda v: f"{v:.0f}" if abs(v) >= 10 or float(v).is_integer() else f"{v:.2f}")
     labels = doc_labels(docs)
     ax.set_yticks(range(len(docs)), [labels[d] for d in docs])
     facet_of = dict(zip(table["feature"], table["facet"]))

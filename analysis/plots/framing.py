@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 from scipy.cluster.hierarchy import dendrogram
 
-from ._style import CMAP, PALETTE, doc_labels, new_axes, new_grid
+from ._style import CMAP, PALETTE, annotate_cells, doc_labels, new_axes, new_grid
 
 FUNCTION_COLORS = {"problem": PALETTE[7], "cause": PALETTE[0], "evaluation": PALETTE[3],
                    "remedy": PALETTE[2]}
@@ -31,10 +31,7 @@ def plot_frame_heatmap(table, *, ax=None, cmap=CMAP, annotate=True):
     ax.set_ylabel("article")
     if annotate:
         top = float(np.nanmax(wide.to_numpy())) if wide.size else 0
-        for (i, j), v in np.ndenumerate(wide.to_numpy()):
-            if v > 0:
-                ax.text(j, i, f"{v:.2f}", ha="center", va="center", fontsize=7,
-                        color="white" if v > top * 0.6 else "black")
+        annotate_cells(ax, wide.to_numpy(), dark_above=top * 0.6, skip_zero=True)
     ax.figure.colorbar(image, ax=ax, label="share of sentences")
     return ax
 
@@ -74,8 +71,7 @@ def plot_stance_profile(table, *, ax=None, cmap=CMAP):
     labels = doc_labels(wide.index)
     ax.set_yticks(range(len(wide)), [labels[d] for d in wide.index])
     ax.set_xticks(range(len(features)), [f.replace("_", " ") for f in features], rotation=40, ha="right")
-    for (i, j), v in np.ndenumerate(wide.to_numpy()):
-        ax.text(j, i, f"{v:.2f}", ha="center", va="center", fontsize=7, color="white" if v > 0.6 else "black")
+    annotate_cells(ax, wide.to_numpy())
     ax.set_xlabel("stance feature")
     ax.set_ylabel("article")
     ax.figure.colorbar(image, ax=ax, label="share of sentences")

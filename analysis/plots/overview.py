@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._style import CMAP, PALETTE, doc_labels, new_axes, new_grid
+from ._style import CMAP, PALETTE, annotate_cells, doc_labels, new_axes, new_grid
 
 STAT_LABELS = {
     "n_words": "words",
@@ -72,11 +72,7 @@ def plot_similarity(table, *, ax=None, cmap=CMAP):
     image = ax.imshow(wide.to_numpy(), cmap=cmap, vmin=0, vmax=1)
     ax.set_xticks(range(len(order)), [labels[d] for d in order])
     ax.set_yticks(range(len(order)), [labels[d] for d in order])
-    for i in range(len(order)):
-        for j in range(len(order)):
-            value = wide.iat[i, j]
-            ax.text(j, i, f"{value:.2f}", ha="center", va="center", fontsize=8,
-                    color="white" if value > 0.6 else "black")
+    annotate_cells(ax, wide.to_numpy(), fontsize=8)
     ax.set_xlabel("article")
     ax.set_ylabel("article")
     ax.figure.colorbar(image, ax=ax, label="TF-IDF cosine")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._style import CMAP, PALETTE, doc_labels, new_axes, new_grid
+from ._style import CMAP, PALETTE, annotate_cells, doc_labels, new_axes, new_grid
 
 #: Model-selection columns and their axis labels, in panel order.
 SELECTION_LABELS = {
@@ -75,9 +75,7 @@ def plot_topic_prevalence(table, *, ax=None, cmap=CMAP):
     ax.set_yticks(range(len(wide)), [short[d] for d in wide.index])
     ax.set_xticks(range(wide.shape[1]), _topic_names(labels), rotation=35, ha="right", fontsize=8)
     if wide.size <= 400:
-        for (i, j), value in np.ndenumerate(wide.to_numpy()):
-            ax.text(j, i, f"{value:.2f}", ha="center", va="center", fontsize=7,
-                    color="white" if value > 0.6 else "black")
+        annotate_cells(ax, wide.to_numpy())
     ax.set_xlabel("topic")
     ax.set_ylabel("article")
     ax.figure.colorbar(image, ax=ax, label="share of the article's words")
