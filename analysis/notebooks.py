@@ -2,7 +2,9 @@
 
 Notebooks run top to bottom on a fresh kernel, in their own folder, with
 ``$ANALYSIS_CORPUS`` set when a corpus is given. Timing metadata is not
-recorded, so re-executing gives the same file when the outputs are the same.
+recorded and each cell's stdout and stderr are merged into one stream each
+(the kernel may otherwise split one ``print`` into several chunks, depending
+on timing), so re-executing gives the same file when the outputs are the same.
 
 Examples
 --------
@@ -42,7 +44,7 @@ def execute_notebook(path, *, out=None, corpus=None, timeout: int = 600):
     nb = nbformat.read(path, as_version=4)
     with _env(corpus):
         client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
-                                record_timing=False,
+                                record_timing=False, coalesce_streams=True,
                                 resources={"metadata": {"path": str(path.parent.resolve())}})
         client.execute()
     nb.metadata.pop("widgets", None)

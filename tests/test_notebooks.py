@@ -13,16 +13,22 @@ NOTEBOOKS = sorted(config.NOTEBOOKS_DIR.glob("*.ipynb"))
 
 
 def _text_outputs(nb):
-    """Stream and text/plain outputs of every code cell (images are left out)."""
+    """Per code cell: its stdout (however the kernel chunked it) and its text/plain results.
+
+    Images and stderr are left out; whitespace is normalised.
+    """
     out = []
     for cell in nb.cells:
         if cell.cell_type != "code":
             continue
+        stdout, results = [], []
         for o in cell.get("outputs", []):
-            text = o.get("text") or o.get("data", {}).get("text/plain", "")
-            if o.get("name") == "stderr":
-                continue
-            out.append(" ".join(str(text).split()))
+            if o.get("output_type") == "stream":
+                if o.get("name") == "stdout":
+                    stdout.append(str(o.get("text", "")))
+            else:
+                results.append(" ".join(str(o.get("data", {}).get("text/plain", "")).split()))
+        out.append((" ".join("".join(stdout).split()), results))
     return out
 
 
