@@ -39,6 +39,8 @@ SOURCES_LEXICON_DIR = DATA_DIR / "sources"
 SOURCES_GOLD_PATH = ANNOTATIONS_DIR / "sources.csv"
 #: Invented advice articles with hand-coded repeated claims (claims development set).
 CLAIMS_DEV_DIR = PROJECT_DIR / "tests" / "data" / "claims_dev"
+#: Held-out invented articles with hand-coded repeated claims (never used to choose anything).
+CLAIMS_TEST_DIR = PROJECT_DIR / "tests" / "data" / "claims_test"
 
 #: The one seed for every random step (topic models, resampling, layouts).
 RANDOM_STATE = 20261122
