@@ -159,7 +159,8 @@ def test_fixed_cue_marker_is_valid_in_a_user_codebook(tmp_path):
 
 @pytest.mark.parametrize("name,f1,cells", [("framing_dev", 0.75, 0.85), ("framing_holdout", 0.6, 0.8),
                                             ("framing_test", 0.4, 0.7),
-                                            ("framing_test2", 0.4, 0.65)])
+                                            ("framing_test2", 0.4, 0.65),
+                                            ("framing_test3", 0.45, 0.8)])
 def test_floor_on_invented_hand_coded_articles(name, f1, cells):
     from pathlib import Path
     from analysis import load_corpus
@@ -364,3 +365,61 @@ def test_plots_return_labelled_axes(tiny_corpus):
     assert len(axes) == len(set(frame_positions(tiny_corpus)["doc_id"]))
     ax = plot_frame_dendrogram(frame_clusters(frame_distance(table)))
     assert sorted(t.get_text() for t in ax.get_xticklabels()) == ["alpha", "beta", "gamma"]
+
+
+def test_irregular_past_forms_match_a_verb_cue(tmp_path):
+    path = _write(tmp_path / "book.csv", HEADER + "problem.x,problem,any,,def,feel* cornered;hide*,\n")
+    book = load_codebook(path)
+    corpus = Corpus.from_texts({"d": "He felt cornered. He hid it. He felted wool. He was cornered."})
+    assert detect_codes(corpus, book)["sent_id"].tolist() == [0, 1]
+
+
+def test_irregular_verbs_file_errors_name_the_line(tmp_path, monkeypatch):
+    from analysis.framing import matching
+    bad = _write(tmp_path / "verbs.csv", "base,forms\nfeel,felt\n,\n")
+    monkeypatch.setattr(config, "FRAMING_IRREGULAR_PATH", bad, raising=False)
+    matching.irregular_forms.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="verbs.csv:3"):
+            matching.irregular_forms()
+    finally:
+        monkeypatch.undo()
+        matching.irregular_forms.cache_clear()
+
+
+def test_hybrid_model_adds_to_the_rules_with_evidence():
+    text = ("He is terrified of being rejected. He walks the dog at six. "
+            "Give him some space and be patient.")
+    corpus = Corpus.from_texts({"d": text})
+    rules = detect_codes(corpus)
+    hybrid = detect_codes(corpus, model="hybrid")
+    assert list(hybrid.columns) == list(rules.columns)
+    keys = ["doc_id", "sent_id", "code"]
+    assert set(map(tuple, rules[keys].values)) <= set(map(tuple, hybrid[keys].values))
+    assert 1 not in hybrid["sent_id"].tolist()
+    extra = hybrid[~hybrid["evidence"].isin(rules["evidence"])]
+    assert extra["evidence"].str.match(r"p=0\.\d\d: ").all()
+    with pytest.raises(ValueError, match="model"):
+        detect_codes(corpus, model="forest")
+
+
+def test_code_model_is_reproducible_and_thresholds_come_from_training():
+    from analysis.framing.learn import CodeModel, _training, fit_code_model, train_dirs
+    model = fit_code_model()
+    assert fit_code_model() is model
+    book = load_codebook()
+    corpus, gold = _training(tuple(str(d) for d in train_dirs()), book)
+    again = CodeModel(book).fit(corpus, gold)
+    assert again.thresholds_ == model.thresholds_
+    assert set(model.thresholds_) == set(book["code"])
+    probs = model.predict_proba(Corpus.from_texts({"a": "He is scared of being judged. The bus was late."}))
+    assert probs.loc[0, "cause.fear"] > probs.loc[1, "cause.fear"]
+
+
+@pytest.mark.parametrize("name", ["framing_test", "framing_test2", "framing_test3"])
+def test_hybrid_floor_on_held_out_articles(name):
+    from pathlib import Path
+    from analysis import load_corpus
+    folder = Path(__file__).parent / "data" / name
+    table = validate_frames(detect_codes(load_corpus(folder), model="hybrid"), folder / "frames.csv")
+    assert table.set_index("code").loc["macro", "f1"] >= 0.4

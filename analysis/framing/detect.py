@@ -132,7 +132,7 @@ def _as_codebook(codebook) -> pd.DataFrame:
     return codebook
 
 
-def detect_codes(corpus, codebook=None) -> pd.DataFrame:
+def detect_codes(corpus, codebook=None, *, model: str = "rules") -> pd.DataFrame:
     """Framing codes of every sentence, one row per sentence and code.
 
     Parameters
@@ -140,6 +140,11 @@ def detect_codes(corpus, codebook=None) -> pd.DataFrame:
     corpus : Corpus
     codebook : DataFrame or path, optional
         From :func:`load_codebook` (default: ``config.CODEBOOK_PATH``).
+    model : {"rules", "hybrid"}
+        ``"rules"``: the cues alone. ``"hybrid"``: a sentence also gets a
+        code when the per-code classifier of :mod:`analysis.framing.learn`
+        passes its cross-validated threshold (its evidence then reads
+        ``p=0.81: <top-weighted terms with their spans>``).
 
     Returns
     -------
@@ -161,7 +166,16 @@ def detect_codes(corpus, codebook=None) -> pd.DataFrame:
     evidence = kept["surface"] + " [" + kept["cue_start"].astype(str) + ":" + kept["cue_end"].astype(str) + "]"
     out = (kept.assign(evidence=evidence)
            .groupby(["doc_id", "sent_id", "start", "end", "code"], sort=True)["evidence"]
-           .agg(" | ".join).reset_index())
+           .agg(" | ".join).reset_index())[CODE_COLUMNS]
+    if model == "hybrid":
+        from .learn import fit_code_model
+
+        extra = fit_code_model(codebook).decisions(corpus)
+        keys = ["doc_id", "sent_id", "code"]
+        extra = extra[~extra.set_index(keys).index.isin(out.set_index(keys).index)]
+        out = pd.concat([out, extra], ignore_index=True).sort_values(keys, kind="stable")
+    elif model != "rules":
+        raise ValueError(f"model must be 'rules' or 'hybrid', got {model!r}")
     return out[CODE_COLUMNS].reset_index(drop=True)
 
 

@@ -18,12 +18,14 @@ Examples
 """
 from __future__ import annotations
 
+import csv
 import re
 from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
+from .. import config
 from ..tokens import normalize_quotes
 
 _TOKEN_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)*|[,;:()!?\"\u2014\u2013]|(?<=\s)-(?=\s)")
@@ -37,7 +39,29 @@ def _word_regex(word: str, lexicons) -> str:
         return r"[^ \n]+"
     if word.startswith("@"):
         return _lexicon_regex(tuple(lexicons[word[1:]]))
-    return "[a-z0-9']*".join(re.escape(part) for part in word.split("*"))
+    body = "[a-z0-9']*".join(re.escape(part) for part in word.split("*"))
+    base = word[:-1] if word.endswith("*") else word
+    if "*" in base or not base.isalpha():
+        return body
+    forms = irregular_forms().get(base, ())
+    return f"(?:{body}|{'|'.join(forms)})" if forms else body
+
+
+@lru_cache(maxsize=1)
+def irregular_forms() -> dict[str, tuple[str, ...]]:
+    """Past forms of irregular English verbs (``base,forms`` in ``config.FRAMING_IRREGULAR_PATH``):
+    a cue word that is a verb base (``feel`` or ``feel*``) also matches them ("felt")."""
+    path = getattr(config, "FRAMING_IRREGULAR_PATH", config.DATA_DIR / "framing_irregular_verbs.csv")
+    out = {}
+    with open(path, encoding="utf-8", newline="") as fh:
+        reader = csv.reader(fh)
+        if next(reader, None) != ["base", "forms"]:
+            raise ValueError(f"{path}:1: expected the header 'base,forms'")
+        for row in reader:
+            if len(row) != 2 or not row[0].strip().isalpha() or not row[1].split():
+                raise ValueError(f"{path}:{reader.line_num}: expected 'base,forms', got {row}")
+            out[row[0].strip()] = tuple(f for f in row[1].split() if f.isalpha())
+    return out
 
 
 @lru_cache(maxsize=256)

@@ -1,0 +1,284 @@
+"""A supervised layer over the cue rules: one logistic regression per code.
+
+Each sentence becomes a sparse row of binary features: its stem unigrams and
+bigrams, the codebook cues that hit it (kept, or dropped by a check), the
+codes the rules gave the sentence before it, and its stance (second person,
+generic men or women, imperative, directive, question, hedge, booster,
+obligation). One ``LogisticRegression`` per code (``class_weight="balanced"``)
+is fitted on hand-coded folders (by default the invented development and
+holdout sets shipped with the project, ``config.FRAMING_TRAIN_DIRS``). The
+probability threshold of each code is chosen by leave-one-article-out
+cross-validation on the same folders: the one that maximises the F1 of
+"rule fires OR probability passes", or none at all when the rules alone
+score best. A code whose training sentences are too few is left to the rules.
+
+Examples
+--------
+>>> from analysis import Corpus
+>>> model = fit_code_model()
+>>> probs = model.predict_proba(Corpus.from_texts({"a": "He is scared of being judged."}))
+>>> bool(probs.loc[0, "cause.fear"] > 0.5)
+True
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+from sklearn.feature_extraction.text import CountVectorizer
+from sklearn.linear_model import LogisticRegression
+
+from .. import config
+from ..tokens import Analyzer, normalize_quotes
+
+_WORD_RE = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+STANCE = ["second_person", "generic_men", "generic_women", "imperative", "directive", "question",
+          "hedges", "boosters", "obligations"]
+THRESHOLDS = tuple(np.round(np.arange(0.30, 0.96, 0.05), 2))
+MIN_POSITIVES = 5
+
+
+def train_dirs() -> tuple[Path, ...]:
+    """Hand-coded folders the model learns from (``config.FRAMING_TRAIN_DIRS``)."""
+    data = config.PROJECT_DIR / "tests" / "data"
+    default = (data / "framing_dev", data / "framing_holdout")
+    return tuple(Path(p) for p in getattr(config, "FRAMING_TRAIN_DIRS", default))
+
+
+def _rule_features(corpus, codebook, names) -> tuple[pd.DataFrame, pd.DataFrame]:
+    from .detect import detect_cues
+
+    sents = corpus.sentences[["doc_id", "sent_id"]].reset_index(drop=True)
+    row = pd.Series(np.arange(len(sents)), index=pd.MultiIndex.from_frame(sents))
+    cues = detect_cues(corpus, codebook)
+    cues = cues.assign(row=row.reindex(pd.MultiIndex.from_frame(cues[["doc_id", "sent_id"]])).to_numpy())
+    kept = cues["status"] == "kept"
+    flags = pd.DataFrame(False, index=range(len(sents)),
+                         columns=[f"cue:{c}" for c in names] + [f"dropped:{c}" for c in names]
+                         + [f"prev:{c}" for c in names])
+    for prefix, part in (("cue", cues[kept]), ("dropped", cues[~kept])):
+        for code, rows in part.groupby("code")["row"]:
+            flags.loc[rows.unique(), f"{prefix}:{code}"] = True
+    prev = flags[[f"cue:{c}" for c in names]].shift(1, fill_value=False)
+    same_doc = sents["doc_id"].eq(sents["doc_id"].shift(1)).to_numpy()
+    flags[[f"prev:{c}" for c in names]] = prev.to_numpy() & same_doc[:, None]
+    return flags, cues
+
+
+def _stance_features(corpus) -> pd.DataFrame:
+    from .stance import detect_stance
+
+    st = detect_stance(corpus).reset_index(drop=True)
+    return pd.DataFrame({f"stance:{c}": st[c].astype(int).clip(upper=1).astype(bool) for c in STANCE})
+
+
+class CodeModel:
+    """Fitted per-code classifiers; see :func:`fit_code_model`.
+
+    Learned attributes: ``vectorizer_``, ``feature_names_``, ``coefs_``
+    (code -> coefficient array), ``intercepts_``, ``thresholds_`` (code ->
+    probability threshold, ``inf`` when the rules alone are kept),
+    ``cv_f1_`` (code -> (rules F1, hybrid F1) out of fold on the training sets).
+    """
+
+    def __init__(self, codebook, *, C: float = 0.5, own_cues: bool = True, stop=(),
+                 random_state: int = config.RANDOM_STATE):
+        self.codebook, self.C, self.random_state = codebook, C, random_state
+        self.own_cues, self.stop = own_cues, stop
+        self.names = list(codebook["code"])
+
+    def _design(self, corpus, *, fit=False):
+        flags, cues = _rule_features(corpus, self.codebook, self.names)
+        flags = pd.concat([flags, _stance_features(corpus)], axis=1)
+        texts = corpus.sentences["text"].tolist()
+        if fit:
+            self.vectorizer_ = CountVectorizer(analyzer=Analyzer(stop=self.stop, ngram_range=(1, 2)),
+                                               binary=True, min_df=2)
+            words = self.vectorizer_.fit_transform(texts)
+            self.feature_names_ = list(self.vectorizer_.get_feature_names_out()) + list(flags.columns)
+        else:
+            words = self.vectorizer_.transform(texts)
+        X = sp.hstack([words, sp.csr_matrix(flags.to_numpy(dtype=np.float64))], format="csr")
+        return X, flags, cues
+
+    def _fit_one(self, X, y) -> LogisticRegression:
+        clf = LogisticRegression(C=self.C, class_weight="balanced", solver="liblinear",
+                                 random_state=self.random_state)
+        return clf.fit(X, y)
+
+    def fit(self, corpus, gold: pd.DataFrame) -> "CodeModel":
+        """Fit on ``corpus`` and its hand coding (``doc_id``, ``sent_id``, ``codes``)."""
+        X, flags, _ = self._design(corpus, fit=True)
+        Y = _gold_matrix(corpus, gold, self.names)
+        docs = corpus.sentences["doc_id"].to_numpy()
+        self.coefs_, self.intercepts_, self.thresholds_, self.cv_f1_ = {}, {}, {}, {}
+        for j, code in enumerate(self.names):
+            y, rule = Y[:, j], flags[f"cue:{code}"].to_numpy()
+            Xc = X if self.own_cues else X @ self._mask(code)
+            if y.sum() < MIN_POSITIVES or y.all():
+                self.thresholds_[code], self.cv_f1_[code] = np.inf, (_f1(rule, y), _f1(rule, y))
+                self.coefs_[code], self.intercepts_[code] = np.zeros(X.shape[1]), -np.inf
+                continue
+            oof = self._out_of_fold(Xc, y, docs)
+            self.thresholds_[code], self.cv_f1_[code] = _best_threshold(oof, rule, y)
+            clf = self._fit_one(Xc, y)
+            self.coefs_[code], self.intercepts_[code] = clf.coef_[0], float(clf.intercept_[0])
+        return self
+
+    def _mask(self, code: str):
+        own = {f"cue:{code}", f"dropped:{code}", f"prev:{code}"}
+        return sp.diags([0.0 if f in own else 1.0 for f in self.feature_names_], format="csr")
+
+    def _out_of_fold(self, X, y, docs) -> np.ndarray:
+        oof = np.zeros(len(y))
+        for doc in sorted(set(docs)):
+            test = docs == doc
+            if y[~test].sum() == 0 or y[~test].all():
+                continue
+            oof[test] = self._fit_one(X[~test], y[~test]).predict_proba(X[test])[:, 1]
+        return oof
+
+    def predict_proba(self, corpus) -> pd.DataFrame:
+        """Probability of every code for every sentence: ``doc_id``, ``sent_id``, then one column per code."""
+        X, _, _ = self._design(corpus)
+        out = corpus.sentences[["doc_id", "sent_id"]].reset_index(drop=True)
+        for code in self.names:
+            z = X @ self.coefs_[code] + self.intercepts_[code]
+            out[code] = 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50)))
+        return out
+
+    def decisions(self, corpus) -> pd.DataFrame:
+        """Sentences the classifiers code beyond their threshold, with the evidence.
+
+        Returns ``doc_id``, ``sent_id``, ``start``, ``end``, ``code``, ``evidence``
+        (``p=0.81: <top terms with raw offsets>``), sorted.
+        """
+        X, _, cues = self._design(corpus)
+        sents = corpus.sentences.reset_index(drop=True)
+        rows = []
+        for code in self.names:
+            if not np.isfinite(self.thresholds_[code]):
+                continue
+            z = X @ self.coefs_[code] + self.intercepts_[code]
+            p = 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50)))
+            for i in np.flatnonzero(p >= self.thresholds_[code]):
+                terms = self._top_terms(X, i, code)
+                evidence = f"p={p[i]:.2f}: " + " | ".join(_spans(sents.loc[i], terms, cues))
+                rows.append((sents.at[i, "doc_id"], int(sents.at[i, "sent_id"]), int(sents.at[i, "start"]),
+                             int(sents.at[i, "end"]), code, evidence))
+        out = pd.DataFrame(rows, columns=["doc_id", "sent_id", "start", "end", "code", "evidence"])
+        return out.sort_values(["doc_id", "sent_id", "code"], kind="stable").reset_index(drop=True)
+
+    def _top_terms(self, X, i: int, code: str, *, k: int = 3) -> list[str]:
+        row = X.getrow(i)
+        weights = row.data * self.coefs_[code][row.indices]
+        order = sorted(zip(-weights, row.indices))
+        return [self.feature_names_[idx] for w, idx in order[:k] if w < 0]
+
+
+def _spans(sent, terms, cues) -> list[str]:
+    """Evidence strings ``surface [start:end]`` for model terms in one sentence."""
+    text = normalize_quotes(sent["text"]).lower()
+    words = [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text)]
+    stems = Analyzer(stop=())
+    out = []
+    for term in terms:
+        kind, _, code = term.partition(":")
+        if kind in ("cue", "dropped"):
+            hit = cues[(cues["doc_id"] == sent["doc_id"]) & (cues["sent_id"] == sent["sent_id"])
+                       & (cues["code"] == code)].head(1)
+            out += [f"{s} [{a}:{b}]" for s, a, b in zip(hit["surface"], hit["cue_start"], hit["cue_end"])]
+        elif kind in ("prev", "stance"):
+            out.append(f"{term} [{sent['start']}:{sent['end']}]")
+        else:
+            out += _stem_span(sent, words, stems, term.split(" "))
+    return out
+
+
+def _stem_span(sent, words, analyzer, grams) -> list[str]:
+    kept = [(a, b) for a, b, w in words if analyzer(w)]
+    stems = [analyzer(sent["text"][a:b])[0] for a, b in kept]
+    for i in range(len(stems) - len(grams) + 1):
+        if stems[i:i + len(grams)] == grams:
+            a, b = kept[i][0], kept[i + len(grams) - 1][1]
+            return [f"{sent['text'][a:b]} [{sent['start'] + a}:{sent['start'] + b}]"]
+    return []
+
+
+def _gold_matrix(corpus, gold, names) -> np.ndarray:
+    keys = corpus.sentences[["doc_id", "sent_id"]].reset_index(drop=True)
+    sets = keys.merge(gold[["doc_id", "sent_id", "codes"]], on=["doc_id", "sent_id"], how="left")["codes"]
+    sets = sets.map(lambda c: set(c) if isinstance(c, tuple) else set())
+    return np.array([[c in s for c in names] for s in sets], dtype=bool).reshape(len(keys), len(names))
+
+
+def _f1(pred, y) -> float:
+    tp = int((pred & y).sum())
+    denom = int(pred.sum()) + int(y.sum())
+    return 2 * tp / denom if denom else 0.0
+
+
+def _best_threshold(oof, rule, y) -> tuple[float, tuple[float, float]]:
+    base = _f1(rule, y)
+    best, best_t = base, np.inf
+    for t in THRESHOLDS:
+        score = _f1(rule | (oof >= t), y)
+        if score > best + 1e-9:
+            best, best_t = score, float(t)
+    return best_t, (round(base, 4), round(best, 4))
+
+
+_MODELS: dict = {}
+
+
+def _training(dirs, book):
+    from ..corpus import Corpus, load_corpus
+    from ..validate.framing import align, read_frames
+
+    raw, golds = {}, []
+    for d in dirs:
+        raw.update(load_corpus(d).raw)
+        golds.append(read_frames(Path(d) / "frames.csv", codes=book["code"]))
+    corpus = Corpus.from_texts(dict(sorted(raw.items())))
+    gold = pd.concat(golds, ignore_index=True).explode("codes").dropna().rename(columns={"codes": "code"})
+    sents = corpus.sentences[["doc_id", "sent_id", "start", "end"]].reset_index(drop=True)
+    return corpus, sents.assign(codes=align(gold, sents).map(lambda s: tuple(sorted(s))))
+
+
+def fit_code_model(codebook=None, *, dirs=None, C: float = 0.5,
+                   random_state: int = config.RANDOM_STATE) -> CodeModel:
+    """Fit (once per codebook and training folders, then cached) the per-code classifiers.
+
+    Parameters
+    ----------
+    codebook : DataFrame or path, optional
+        From :func:`load_codebook` (default ``config.CODEBOOK_PATH``).
+    dirs : list of path, optional
+        Folders of articles, each with its hand coding ``frames.csv``
+        (default :func:`train_dirs`).
+    C : float
+        Inverse regularisation strength of every logistic regression.
+    random_state : int
+
+    Returns
+    -------
+    CodeModel
+
+    Examples
+    --------
+    >>> sorted(fit_code_model().thresholds_)[:1]
+    ['cause.fear']
+    """
+    from .detect import _as_codebook
+
+    book = _as_codebook(codebook)
+    dirs = tuple(str(Path(d).resolve()) for d in (dirs or train_dirs()))
+    key = (dirs, tuple(book["code"]), tuple(map(str, book["cues"])), tuple(map(str, book["patterns"])),
+           tuple(book["scope"]), tuple(book["requires"]), float(C), int(random_state))
+    if key not in _MODELS:
+        corpus, gold = _training(dirs, book)
+        _MODELS[key] = CodeModel(book, C=C, random_state=random_state).fit(corpus, gold)
+    return _MODELS[key]
