@@ -15,12 +15,14 @@ import pandas as pd
 
 from .cluster import average_linkage
 from .grow import attach_members, merge_claims
-from .sentences import detect_claims
+from .sentences import claim_terms, detect_claims
 from .support import member_support
 from .vectors import claim_vectors
 
 #: Default similarity threshold (chosen with ``validate.claims.threshold_curve``).
 DEFAULT_THRESHOLD = 0.325
+#: Least number of content terms (stems or concept tokens) that all members of a claim share.
+DEFAULT_MIN_SHARED = 2
 #: Character n-gram cosine from which a member counts as verbatim reuse.
 VERBATIM_CHAR_COSINE = 0.7
 
@@ -29,13 +31,17 @@ REPEATED_COLUMNS = ["claim_id", "doc_id", "sent_id", "start", "end", "text", "si
 
 
 def detect_repeated_claims(corpus, *, threshold: float = DEFAULT_THRESHOLD, k: int = 10,
+                           min_shared: int = DEFAULT_MIN_SHARED,
                            attach: float | None = None, merge: float | None = None) -> pd.DataFrame:
     """One row per member sentence of each claim made in two or more documents.
 
     Claim sentences (:func:`detect_claims`) are represented by
     :func:`~analysis.claims.vectors.claim_vectors` and grouped by average
     linkage on a sparse neighbour graph; a group is a claim when its members
-    come from at least two documents. Optionally, claims whose members are
+    come from at least two documents and all of them share at least
+    ``min_shared`` content terms (normalised stems or concept tokens, the
+    generic subjects "men", "you" and so on left out): members that share
+    only one term speak of the same topic, not make the same claim. Optionally, claims whose members are
     on average ``merge`` similar are joined (fragments of one claim), and
     every claim sentence whose mean similarity to a claim's members reaches
     ``attach`` joins it too, so that a sentence may serve several claims
@@ -48,6 +54,8 @@ def detect_repeated_claims(corpus, *, threshold: float = DEFAULT_THRESHOLD, k: i
         Least average similarity inside a claim (higher: fewer, tighter claims).
     k : int
         Neighbours per sentence considered when grouping.
+    min_shared : int
+        Least number of content terms common to all members (0: no check).
     attach : float, optional
         Least mean similarity for a sentence to join a further claim
         (None: each sentence serves one claim at most).
@@ -66,7 +74,7 @@ def detect_repeated_claims(corpus, *, threshold: float = DEFAULT_THRESHOLD, k: i
         ``n_docs``, ``support`` (named, anonymous, none, or unknown when
         the sources layer is missing). Sorted by claim, corpus order.
     """
-    options = {"attach": attach, "merge": merge}
+    options = {"attach": attach, "merge": merge, "min_shared": int(min_shared)}
     key = ("detect_repeated_claims", round(float(threshold), 6), int(k),
            *(None if v is None else round(float(v), 6) for v in options.values()))
     return corpus.cached(key, lambda: _repeated(corpus, threshold, k, options)).copy()
@@ -81,7 +89,8 @@ def _repeated(corpus, threshold, k, options) -> pd.DataFrame:
     claims["group"] = average_linkage(vectors, claims["doc_id"].to_numpy(), threshold=threshold, k=k)
     n_docs = claims.groupby("group")["doc_id"].transform("nunique")
     kept = claims.loc[n_docs >= 2, "group"]
-    found = {g: rows.tolist() for g, rows in kept.groupby(kept).groups.items()}
+    found = {g: rows.tolist() for g, rows in kept.groupby(kept).groups.items()
+             if shared_terms(claims.loc[rows, "text"]) >= options["min_shared"]}
     if options["merge"] is not None:
         found = merge_claims(vectors, found, threshold=options["merge"], k=k)
     if options["attach"] is not None:
@@ -102,6 +111,19 @@ def _repeated(corpus, threshold, k, options) -> pd.DataFrame:
     out = out.sort_values(["claim_id", "doc_rank", "sent_id"])
     out["support"] = member_support(corpus, out)
     return out[REPEATED_COLUMNS].reset_index(drop=True)
+
+
+def shared_terms(texts) -> int:
+    """Number of content terms (stems and concept tokens) that every text has.
+
+    Examples
+    --------
+    >>> shared_terms(["Men hide their feelings.", "Guys hide feelings at work."])  # hide, feel, 2 concepts
+    4
+    """
+    generic = {"MALE", "FEMALE", "READER"}
+    sets = [{t for t in claim_terms(x) if t not in generic and not t.startswith("NEG_")} for x in texts]
+    return len(set.intersection(*sets)) if sets else 0
 
 
 def _describe(group: pd.DataFrame, vectors) -> pd.DataFrame:
