@@ -423,3 +423,50 @@ def test_hybrid_floor_on_held_out_articles(name):
     folder = Path(__file__).parent / "data" / name
     table = validate_frames(detect_codes(load_corpus(folder), model="hybrid"), folder / "frames.csv")
     assert table.set_index("code").loc["macro", "f1"] >= 0.4
+
+
+#: Invented sentences for the wider vocabulary: (sentence, code, fires?).
+WIDER_VOCABULARY = [
+    ("By the end of dinner he had stopped speaking altogether.", "problem.withdrawal", True),
+    ("He keeps his feelings to himself for weeks.", "problem.withdrawal", True),
+    ("He sulks in the spare room for hours.", "problem.withdrawal", True),
+    ("The shop stays open until nine.", "problem.withdrawal", False),
+    ("My nagging only sent him deeper into his phone.", "cause.partner", True),
+    ("Couples get stuck in a vicious cycle of chasing and retreating.", "cause.partner", True),
+    ("He rides his bicycle to work.", "cause.partner", False),
+    ("It doesn't mean he has stopped loving you.", "eval.not_about_you", True),
+    ("Nothing about this is a verdict on your marriage.", "eval.not_about_you", True),
+    ("The jury gave its verdict on Friday.", "eval.not_about_you", False),
+    ("He is a decent man under a lot of strain.", "eval.sympathy", True),
+    ("Go easy on him this month.", "eval.sympathy", True),
+    ("The decent weather lasted all week.", "eval.sympathy", False),
+    ("Start small and ease into the topic over a meal.", "remedy.gentle_invitation", True),
+    ("Drop the subject for now and raise it again tomorrow.", "remedy.patience_space", True),
+    ("Tomorrow the shop opens at ten.", "remedy.patience_space", False),
+    ("Don't contradict him while he speaks; paraphrase what you heard.", "remedy.safety_acceptance", True),
+    ("The two reports contradict each other.", "remedy.safety_acceptance", False),
+    ("Don't put your life on hold while he sorts himself out.", "remedy.self_regulation", True),
+    ("The call was put on hold.", "remedy.self_regulation", False),
+    ("He never saw his own father name a feeling.", "cause.inexperience", True),
+    ("He can't describe what is going on inside.", "cause.inexperience", True),
+    ("He saw the film twice.", "cause.inexperience", False),
+    ("Money trouble and an ailing mother weigh on him.", "cause.stress", True),
+    ("The parcel weighs two kilos.", "cause.stress", False),
+    ("As a boy he was made fun of for crying.", "cause.socialization", True),
+    ("He learned to cook from a video.", "cause.socialization", False),
+    ("His heart pounds before any hard talk.", "cause.nature", True),
+    ("The band played a pounding song.", "cause.nature", False),
+]
+
+
+@pytest.mark.parametrize("sentence,code,fires", WIDER_VOCABULARY,
+                         ids=[f"{c}-{f}-{i}" for i, (_, c, f) in enumerate(WIDER_VOCABULARY)])
+def test_wider_vocabulary(sentence, code, fires):
+    assert (code in _codes_of(sentence)) is fires
+
+
+def test_fixed_group_in_a_pattern_ignores_negation(tmp_path):
+    path = _write(tmp_path / "book.csv", HEADER + "eval.x,evaluation,any,,def,,NOT + verdict! + you!\n")
+    book = load_codebook(path)
+    corpus = Corpus.from_texts({"d": "It is no verdict on you. It is a verdict on you."})
+    assert detect_codes(corpus, book)["sent_id"].tolist() == [0]

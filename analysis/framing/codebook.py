@@ -15,7 +15,12 @@ evaluation, remedy), ``scope``, ``requires``, ``definition``, ``cues`` and
 
 A pattern joins two or more cue groups with ``+``; alternatives inside a
 group are separated by ``|``. The pattern fires when every group matches the
-same sentence (``afraid|scared + @man``).
+same sentence (``afraid|scared + @man``). A group holding a ``NOT`` or ``!``
+cue is not checked for negation (``NOT + verdict! + you!``: "it is no
+verdict on you").
+
+Cue words that are verb bases also match their irregular past forms
+(``feel*`` matches "felt", see :func:`analysis.framing.matching.irregular_forms`).
 
 ``scope`` says who a cue must be about: ``man`` (not the reader), ``reader``
 (not the man) or ``any``. ``requires`` is empty or ``directive``: the

@@ -67,7 +67,7 @@ def _entry_hits(stream: TokenStream, feats: Features, entry, lexicons) -> list[p
     for pattern in entry.patterns:
         groups = []
         for alts in pattern:
-            exempt = any("NOT" in a.split() for a in alts)
+            exempt = any("NOT" in a.split() or a.endswith("!") for a in alts)
             groups.append(_judge(feats, stream.find(compile_cues(alts, lexicons)), entry,
                                  exempt=exempt, cue="pattern"))
         shared = set.intersection(*(set(g.loc[g["status"] == "kept", "sent"]) for g in groups))
