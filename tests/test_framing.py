@@ -165,7 +165,8 @@ def test_floor_on_invented_hand_coded_articles(name, f1, cells):
     from pathlib import Path
     from analysis import load_corpus
     folder = Path(__file__).parent / "data" / name
-    table = validate_frames(detect_codes(load_corpus(folder)), folder / "frames.csv").set_index("code")
+    table = validate_frames(detect_codes(load_corpus(folder), model="rules"),
+                            folder / "frames.csv").set_index("code")
     assert table.loc["macro", "f1"] >= f1
     assert table.loc["macro", "doc_agreement"] >= cells
 
@@ -391,8 +392,9 @@ def test_hybrid_model_adds_to_the_rules_with_evidence():
     text = ("He is terrified of being rejected. He walks the dog at six. "
             "Give him some space and be patient.")
     corpus = Corpus.from_texts({"d": text})
-    rules = detect_codes(corpus)
+    rules = detect_codes(corpus, model="rules")
     hybrid = detect_codes(corpus, model="hybrid")
+    assert detect_codes(corpus).equals(hybrid)
     assert list(hybrid.columns) == list(rules.columns)
     keys = ["doc_id", "sent_id", "code"]
     assert set(map(tuple, rules[keys].values)) <= set(map(tuple, hybrid[keys].values))
@@ -418,6 +420,7 @@ def test_code_model_is_reproducible_and_thresholds_come_from_training():
 
 @pytest.mark.parametrize("name", ["framing_test", "framing_test2", "framing_test3"])
 def test_hybrid_floor_on_held_out_articles(name):
+    """The default model: a floor below the measured macro F1 (0.50, 0.54, 0.58)."""
     from pathlib import Path
     from analysis import load_corpus
     folder = Path(__file__).parent / "data" / name

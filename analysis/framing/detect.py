@@ -132,7 +132,7 @@ def _as_codebook(codebook) -> pd.DataFrame:
     return codebook
 
 
-def detect_codes(corpus, codebook=None, *, model: str = "rules") -> pd.DataFrame:
+def detect_codes(corpus, codebook=None, *, model: str = "hybrid") -> pd.DataFrame:
     """Framing codes of every sentence, one row per sentence and code.
 
     Parameters
@@ -140,8 +140,8 @@ def detect_codes(corpus, codebook=None, *, model: str = "rules") -> pd.DataFrame
     corpus : Corpus
     codebook : DataFrame or path, optional
         From :func:`load_codebook` (default: ``config.CODEBOOK_PATH``).
-    model : {"rules", "hybrid"}
-        ``"rules"``: the cues alone. ``"hybrid"``: a sentence also gets a
+    model : {"hybrid", "rules"}
+        ``"rules"``: the cues alone. ``"hybrid"`` (default): a sentence also gets a
         code when the per-code classifier of :mod:`analysis.framing.learn`
         passes its cross-validated threshold (its evidence then reads
         ``p=0.81: <top-weighted terms with their spans>``).
@@ -170,7 +170,8 @@ def detect_codes(corpus, codebook=None, *, model: str = "rules") -> pd.DataFrame
     if model == "hybrid":
         from .learn import fit_code_model
 
-        extra = fit_code_model(codebook).decisions(corpus)
+        fitted = fit_code_model(codebook)
+        extra = corpus.cached(("code_model", id(fitted)), lambda: fitted.decisions(corpus)).copy()
         keys = ["doc_id", "sent_id", "code"]
         extra = extra[~extra.set_index(keys).index.isin(out.set_index(keys).index)]
         out = pd.concat([out, extra], ignore_index=True).sort_values(keys, kind="stable")

@@ -158,17 +158,21 @@ class CodeModel:
         """
         X, _, cues = self._design(corpus)
         sents = corpus.sentences.reset_index(drop=True)
-        rows = []
+        first = cues.assign(kind=np.where(cues["status"] == "kept", "cue", "dropped"))
+        first = first.drop_duplicates(["doc_id", "sent_id", "code", "kind"])
+        index = {(d, s, f"{k}:{c}"): f"{u} [{a}:{b}]" for d, s, c, k, u, a, b in
+                 first[["doc_id", "sent_id", "code", "kind", "surface", "cue_start", "cue_end"]].itertuples(index=False)}
+        analyzer, rows = Analyzer(stop=()), []
         for code in self.names:
             if not np.isfinite(self.thresholds_[code]):
                 continue
             z = X @ self.coefs_[code] + self.intercepts_[code]
             p = 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50)))
             for i in np.flatnonzero(p >= self.thresholds_[code]):
-                terms = self._top_terms(X, i, code)
-                evidence = f"p={p[i]:.2f}: " + " | ".join(_spans(sents.loc[i], terms, cues))
-                rows.append((sents.at[i, "doc_id"], int(sents.at[i, "sent_id"]), int(sents.at[i, "start"]),
-                             int(sents.at[i, "end"]), code, evidence))
+                sent = sents.loc[i]
+                spans = _spans(sent, self._top_terms(X, i, code), index, analyzer)
+                rows.append((sent["doc_id"], int(sent["sent_id"]), int(sent["start"]), int(sent["end"]),
+                             code, f"p={p[i]:.2f}: " + " | ".join(spans)))
         out = pd.DataFrame(rows, columns=["doc_id", "sent_id", "start", "end", "code", "evidence"])
         return out.sort_values(["doc_id", "sent_id", "code"], kind="stable").reset_index(drop=True)
 
@@ -179,28 +183,26 @@ class CodeModel:
         return [self.feature_names_[idx] for w, idx in order[:k] if w < 0]
 
 
-def _spans(sent, terms, cues) -> list[str]:
-    """Evidence strings ``surface [start:end]`` for model terms in one sentence."""
-    text = normalize_quotes(sent["text"]).lower()
-    words = [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text)]
-    stems = Analyzer(stop=())
+def _spans(sent, terms, index, analyzer) -> list[str]:
+    """Evidence strings ``surface [start:end]`` for the model terms of one sentence."""
+    words = [(m.start(), m.end()) for m in _WORD_RE.finditer(normalize_quotes(sent["text"]).lower())]
     out = []
     for term in terms:
-        kind, _, code = term.partition(":")
+        kind = term.partition(":")[0]
         if kind in ("cue", "dropped"):
-            hit = cues[(cues["doc_id"] == sent["doc_id"]) & (cues["sent_id"] == sent["sent_id"])
-                       & (cues["code"] == code)].head(1)
-            out += [f"{s} [{a}:{b}]" for s, a, b in zip(hit["surface"], hit["cue_start"], hit["cue_end"])]
+            out += [index[key] for key in [(sent["doc_id"], sent["sent_id"], term)] if key in index]
         elif kind in ("prev", "stance"):
             out.append(f"{term} [{sent['start']}:{sent['end']}]")
         else:
-            out += _stem_span(sent, words, stems, term.split(" "))
+            out += _stem_span(sent, words, analyzer, term.split(" "))
     return out
 
 
 def _stem_span(sent, words, analyzer, grams) -> list[str]:
-    kept = [(a, b) for a, b, w in words if analyzer(w)]
-    stems = [analyzer(sent["text"][a:b])[0] for a, b in kept]
+    text = sent["text"]
+    kept = [(a, b, analyzer(text[a:b])) for a, b in words]
+    kept = [(a, b) for a, b, st in kept if st]
+    stems = [analyzer(text[a:b])[0] for a, b in kept]
     for i in range(len(stems) - len(grams) + 1):
         if stems[i:i + len(grams)] == grams:
             a, b = kept[i][0], kept[i + len(grams) - 1][1]
@@ -241,7 +243,7 @@ def _training(dirs, book):
     raw, golds = {}, []
     for d in dirs:
         raw.update(load_corpus(d).raw)
-        golds.append(read_frames(Path(d) / "frames.csv", codes=book["code"]))
+        golds.append(read_frames(Path(d) / "frames.csv"))
     corpus = Corpus.from_texts(dict(sorted(raw.items())))
     gold = pd.concat(golds, ignore_index=True).explode("codes").dropna().rename(columns={"codes": "code"})
     sents = corpus.sentences[["doc_id", "sent_id", "start", "end"]].reset_index(drop=True)
