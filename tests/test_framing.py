@@ -459,6 +459,16 @@ WIDER_VOCABULARY = [
     ("He learned to cook from a video.", "cause.socialization", False),
     ("His heart pounds before any hard talk.", "cause.nature", True),
     ("The band played a pounding song.", "cause.nature", False),
+    ("Try to put yourself in his shoes for a moment.", "eval.sympathy", True),
+    ("He beats himself up about it for days.", "eval.sympathy", True),
+    ("She bought new shoes for the trip.", "eval.sympathy", False),
+    ("Resist the urge to fill the silence.", "remedy.patience_space", True),
+    ("They filled the silence with music.", "remedy.patience_space", False),
+    ("Don't read his quiet as rejection.", "eval.not_about_you", True),
+    ("She read the letter as a child.", "eval.not_about_you", False),
+    ("Protect your own wellbeing while he sorts things out.", "remedy.self_regulation", True),
+    ("Let him know you are open to talking whenever he likes.", "remedy.gentle_invitation", True),
+    ("The museum is open to visitors.", "remedy.gentle_invitation", False),
 ]
 
 
