@@ -76,7 +76,20 @@ def _stance_features(corpus) -> pd.DataFrame:
 
 
 class CodeModel:
-    """Fitted per-code classifiers; see :func:`fit_code_model`.
+    """Per-code classifiers over rule, stance and stem features; see :func:`fit_code_model`.
+
+    Parameters
+    ----------
+    codebook : DataFrame
+        From :func:`analysis.framing.load_codebook`.
+    C : float
+        Inverse L2 regularisation strength of every logistic regression.
+    own_cues : bool
+        Let each code's classifier see its own cue features (default True).
+    stop : iterable of str
+        Words left out of the stem n-grams (default none: pronouns and
+        negators carry framing).
+    random_state : int
 
     Learned attributes: ``vectorizer_``, ``feature_names_``, ``coefs_``
     (code -> coefficient array), ``intercepts_``, ``thresholds_`` (code ->
