@@ -469,6 +469,15 @@ WIDER_VOCABULARY = [
     ("Protect your own wellbeing while he sorts things out.", "remedy.self_regulation", True),
     ("Let him know you are open to talking whenever he likes.", "remedy.gentle_invitation", True),
     ("The museum is open to visitors.", "remedy.gentle_invitation", False),
+    ("His mood has more to do with him than with anything at home.", "eval.not_about_you", True),
+    ("The recipe has more to do with timing.", "eval.not_about_you", False),
+    ("Before you text him again, ask yourself what you need tonight.", "remedy.self_regulation", True),
+    ("Stop overanalyzing every quiet evening.", "remedy.self_regulation", True),
+    ("He keeps himself busy in the garden.", "remedy.self_regulation", False),
+    ("His prefrontal cortex goes offline when a fight heats up.", "cause.nature", True),
+    ("He is confused about his own feelings after the move.", "cause.inexperience", True),
+    ("When she reacts with anger, he shuts down even more.", "cause.partner", True),
+    ("Crying at work is a sign of strength in him, not weakness.", "eval.sympathy", True),
 ]
 
 
