@@ -477,7 +477,15 @@ WIDER_VOCABULARY = [
     ("His prefrontal cortex goes offline when a fight heats up.", "cause.nature", True),
     ("He is confused about his own feelings after the move.", "cause.inexperience", True),
     ("When she reacts with anger, he shuts down even more.", "cause.partner", True),
-    ("Crying at work is a sign of strength in him, not weakness.", "eval.sympathy", True),
+    ("Crying at work is a sign of strength in him, not weakness.", "eval.sympathy", True),    ("He was never given the vocabulary for hurt.", "cause.inexperience", True),
+    ("You have a rich vocabulary for feelings.", "cause.inexperience", False),
+    ("Nobody ever showed him what a feelings conversation looks like.", "cause.inexperience", True),
+    ("Tell him it makes sense that he feels that way.", "remedy.safety_acceptance", True),
+    ("The plan makes sense on paper.", "remedy.safety_acceptance", False),
+    ("Mention what you have noticed, then ask if he wants to talk about it.", "remedy.gentle_invitation", True),
+    ("Choose a relaxed moment, not the middle of a fight.", "remedy.gentle_invitation", True),
+    ("Her constant check-ins left him feeling watched, so he stopped talking.", "cause.partner", True),
+    ("He is not being cruel; he is overwhelmed.", "eval.sympathy", True),
 ]
 
 
