@@ -487,6 +487,12 @@ WIDER_VOCABULARY = [
     ("Choose a relaxed moment, not the middle of a fight.", "remedy.gentle_invitation", True),
     ("Her constant check-ins left him feeling watched, so he stopped talking.", "cause.partner", True),
     ("He is not being cruel; he is overwhelmed.", "eval.sympathy", True),
+    ("Every attempt to reach him hits a wall.", "problem.withdrawal", True),
+    ("She hung the painting on a brick wall.", "problem.withdrawal", False),
+    ("The redundancy rumours at his firm have him on edge.", "cause.stress", True),
+    ("Don't assume his quiet means he's unhappy with you.", "eval.not_about_you", True),
+    ("Don't assume the train is late.", "eval.not_about_you", False),
+    ("Don't let his mood dictate yours.", "remedy.self_regulation", True),
 ]
 
 
