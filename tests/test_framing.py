@@ -493,6 +493,12 @@ WIDER_VOCABULARY = [
     ("Don't assume his quiet means he's unhappy with you.", "eval.not_about_you", True),
     ("Don't assume the train is late.", "eval.not_about_you", False),
     ("Don't let his mood dictate yours.", "remedy.self_regulation", True),
+    ("Back off for a bit and see what happens.", "remedy.patience_space", True),
+    ("The less you press, the sooner he tends to return.", "remedy.patience_space", True),
+    ("He backed the car out of the drive.", "remedy.patience_space", False),
+    ("Offer him the choice of when to talk.", "remedy.gentle_invitation", True),
+    ("If you explode every time he speaks up, he will stop speaking up.", "cause.partner", True),
+    ("The fireworks explode over the bay.", "cause.partner", False),
 ]
 
 
