@@ -39,7 +39,12 @@ SOURCES_LEXICON_DIR = DATA_DIR / "sources"
 SOURCES_GOLD_PATH = ANNOTATIONS_DIR / "sources.csv"
 #: Invented advice articles with hand-coded repeated claims (claims development set).
 CLAIMS_DEV_DIR = PROJECT_DIR / "tests" / "data" / "claims_dev"
-#: Held-out invented articles with hand-coded repeated claims (never used to choose anything).
+#: Irregular English verbs and their past forms (a verb cue "feel*" also matches "felt").
+FRAMING_IRREGULAR_PATH = DATA_DIR / "framing_irregular_verbs.csv"
+#: Hand-coded invented articles that the optional framing classifiers learn from.
+FRAMING_TRAIN_DIRS = (PROJECT_DIR / "tests" / "data" / "framing_dev",
+                      PROJECT_DIR / "tests" / "data" / "framing_holdout")
+#: Held-out invented articles with hand-coded repeated claims (the threshold was not chosen on them).
 CLAIMS_TEST_DIR = PROJECT_DIR / "tests" / "data" / "claims_test"
 
 #: The one seed for every random step (topic models, resampling, layouts).

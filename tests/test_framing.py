@@ -394,7 +394,7 @@ def test_hybrid_model_adds_to_the_rules_with_evidence():
     corpus = Corpus.from_texts({"d": text})
     rules = detect_codes(corpus, model="rules")
     hybrid = detect_codes(corpus, model="hybrid")
-    assert detect_codes(corpus).equals(hybrid)
+    assert detect_codes(corpus).equals(rules)
     assert list(hybrid.columns) == list(rules.columns)
     keys = ["doc_id", "sent_id", "code"]
     assert set(map(tuple, rules[keys].values)) <= set(map(tuple, hybrid[keys].values))
@@ -420,7 +420,7 @@ def test_code_model_is_reproducible_and_thresholds_come_from_training():
 
 @pytest.mark.parametrize("name", ["framing_test", "framing_test2", "framing_test3"])
 def test_hybrid_floor_on_held_out_articles(name):
-    """The default model: a floor below the measured macro F1 (0.50, 0.54, 0.58)."""
+    """The hybrid model: a floor below the measured macro F1 (0.50, 0.58, 0.60)."""
     from pathlib import Path
     from analysis import load_corpus
     folder = Path(__file__).parent / "data" / name

@@ -60,7 +60,7 @@ class CodebookError(ValueError):
 
 def lexicons_path() -> Path:
     """The stance and scope lexicon file (``config.FRAMING_LEXICONS_PATH``)."""
-    return getattr(config, "FRAMING_LEXICONS_PATH", config.DATA_DIR / "framing_lexicons.csv")
+    return config.FRAMING_LEXICONS_PATH
 
 
 def load_lexicons(path=None) -> dict[str, tuple[str, ...]]:

@@ -132,7 +132,7 @@ def _as_codebook(codebook) -> pd.DataFrame:
     return codebook
 
 
-def detect_codes(corpus, codebook=None, *, model: str = "hybrid") -> pd.DataFrame:
+def detect_codes(corpus, codebook=None, *, model: str = "rules") -> pd.DataFrame:
     """Framing codes of every sentence, one row per sentence and code.
 
     Parameters
@@ -140,11 +140,13 @@ def detect_codes(corpus, codebook=None, *, model: str = "hybrid") -> pd.DataFram
     corpus : Corpus
     codebook : DataFrame or path, optional
         From :func:`load_codebook` (default: ``config.CODEBOOK_PATH``).
-    model : {"hybrid", "rules"}
-        ``"rules"``: the cues alone. ``"hybrid"`` (default): a sentence also gets a
+    model : {"rules", "hybrid"}
+        ``"rules"`` (default): the codebook's cues with their negation,
+        scope and directive checks. ``"hybrid"``: a sentence also gets a
         code when the per-code classifier of :mod:`analysis.framing.learn`
-        passes its cross-validated threshold (its evidence then reads
-        ``p=0.81: <top-weighted terms with their spans>``).
+        (trained on ``config.FRAMING_TRAIN_DIRS``) passes its
+        cross-validated threshold; its evidence then reads
+        ``p=0.81: <top-weighted terms with their spans>``.
 
     Returns
     -------

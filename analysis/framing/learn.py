@@ -43,9 +43,7 @@ MIN_POSITIVES = 5
 
 def train_dirs() -> tuple[Path, ...]:
     """Hand-coded folders the model learns from (``config.FRAMING_TRAIN_DIRS``)."""
-    data = config.PROJECT_DIR / "tests" / "data"
-    default = (data / "framing_dev", data / "framing_holdout")
-    return tuple(Path(p) for p in getattr(config, "FRAMING_TRAIN_DIRS", default))
+    return tuple(Path(p) for p in config.FRAMING_TRAIN_DIRS)
 
 
 def _rule_features(corpus, codebook, names) -> tuple[pd.DataFrame, pd.DataFrame]:

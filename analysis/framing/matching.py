@@ -51,7 +51,7 @@ def _word_regex(word: str, lexicons) -> str:
 def irregular_forms() -> dict[str, tuple[str, ...]]:
     """Past forms of irregular English verbs (``base,forms`` in ``config.FRAMING_IRREGULAR_PATH``):
     a cue word that is a verb base (``feel`` or ``feel*``) also matches them ("felt")."""
-    path = getattr(config, "FRAMING_IRREGULAR_PATH", config.DATA_DIR / "framing_irregular_verbs.csv")
+    path = config.FRAMING_IRREGULAR_PATH
     out = {}
     with open(path, encoding="utf-8", newline="") as fh:
         reader = csv.reader(fh)
