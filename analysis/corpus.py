@@ -32,7 +32,6 @@ True
 """
 from __future__ import annotations
 
-import csv
 import hashlib
 import re
 import warnings
@@ -43,6 +42,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import config
+from .datafiles import read_table
 from .tokens import _WORD_RE, NAME_TITLE, sentence_spans
 
 TEXT_SUFFIXES = (".txt", ".md")
@@ -83,19 +83,14 @@ def load_boilerplate(path: str | Path = config.BOILERPLATE_PATH) -> tuple[_Rule,
     a missing column or an unknown scope.
     """
     rules = []
-    with open(path, newline="", encoding="utf-8") as fh:
-        reader = csv.DictReader(fh)
-        missing = {"pattern", "reason", "scope"} - set(reader.fieldnames or ())
-        if missing:
-            raise CorpusError(f"{path}:1: missing column(s) {sorted(missing)}")
-        for row in reader:
-            where = f"{path}:{reader.line_num}"
-            if row["scope"] not in ("line", "tail"):
-                raise CorpusError(f"{where}: scope must be 'line' or 'tail', not {row['scope']!r}")
-            try:
-                rules.append(_Rule(re.compile(row["pattern"]), row["reason"], row["scope"]))
-            except re.error as exc:
-                raise CorpusError(f"{where}: invalid pattern {row['pattern']!r}: {exc}") from None
+    for number, row in read_table(path, ("pattern", "reason", "scope"), error=CorpusError):
+        where = f"{path}:{number}"
+        if row["scope"] not in ("line", "tail"):
+            raise CorpusError(f"{where}: scope must be 'line' or 'tail', not {row['scope']!r}")
+        try:
+            rules.append(_Rule(re.compile(row["pattern"]), row["reason"], row["scope"]))
+        except re.error as exc:
+            raise CorpusError(f"{where}: invalid pattern {row['pattern']!r}: {exc}") from None
     return tuple(rules)
 
 

@@ -36,6 +36,7 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfVectorizer
 
 from . import config
+from .datafiles import read_list
 
 _QUOTE_MAP = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'",
                             "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"'})
@@ -57,11 +58,7 @@ _QUOTE_END_RE = re.compile(r"[.!?…][”’\"']\s*$")
 _QUESTION_END_RE = re.compile(r"[?!][”’\"')\]]*$")
 
 
-@lru_cache(maxsize=16)
-def _read_list(path) -> tuple[str, ...]:
-    with open(path, encoding="utf-8") as fh:
-        lines = [ln.strip() for ln in fh]
-    return tuple(ln for ln in lines if ln and not ln.startswith("#"))
+_read_list = lru_cache(maxsize=16)(read_list)
 
 
 def normalize_quotes(text: str) -> str:

@@ -11,32 +11,16 @@ Examples
 """
 from __future__ import annotations
 
-import csv
 import re
 from functools import lru_cache
-from pathlib import Path
 
 from .. import config
+from ..datafiles import read_list, read_table
 
 CLAIM_TYPES = ("advice", "causal", "generalisation", "other")
 PATTERNS_PATH = config.CLAIM_PATTERNS_PATH
 IMPERATIVES_PATH = config.CLAIM_IMPERATIVES_PATH
 LEXICON_PATH = config.CLAIM_LEXICON_PATH
-
-
-def _rows(path, columns):
-    """Yield ``(line_number, {column: value})`` of a commented CSV file."""
-    path = Path(path)
-    with open(path, encoding="utf-8", newline="") as fh:
-        lines = [(i, ln) for i, ln in enumerate(fh, 1) if ln.strip() and not ln.lstrip().startswith("#")]
-    reader = csv.reader([ln for _, ln in lines])
-    header = next(reader, None)
-    if header != list(columns):
-        raise ValueError(f"{path}:{lines[0][0] if lines else 1}: expected header {','.join(columns)}, got {header}")
-    for (number, _), row in zip(lines[1:], reader):
-        if len(row) != len(columns) or not all(v.strip() for v in row):
-            raise ValueError(f"{path}:{number}: expected {len(columns)} non-empty fields, got {row}")
-        yield number, dict(zip(columns, row))
 
 
 def _compile(path, number, pattern):
@@ -49,9 +33,7 @@ def _compile(path, number, pattern):
 @lru_cache(maxsize=4)
 def imperative_verbs(path=IMPERATIVES_PATH) -> tuple[str, ...]:
     """The verbs that open an instruction (``data/claim_imperatives.txt``)."""
-    with open(path, encoding="utf-8") as fh:
-        lines = [ln.strip().lower() for ln in fh]
-    return tuple(sorted({ln for ln in lines if ln and not ln.startswith("#")}))
+    return tuple(sorted({w.lower() for w in read_list(path)}))
 
 
 @lru_cache(maxsize=4)
@@ -64,7 +46,7 @@ def claim_patterns(path=PATTERNS_PATH,
     """
     verbs = "(?:" + "|".join(re.escape(v) for v in imperative_verbs(imperatives)) + ")"
     out = []
-    for number, row in _rows(path, ("claim_type", "pattern")):
+    for number, row in read_table(path, ("claim_type", "pattern")):
         kind = row["claim_type"].strip()
         if kind not in {"boilerplate", *CLAIM_TYPES}:
             raise ValueError(f"{path}:{number}: unknown claim_type {kind!r}")
@@ -81,7 +63,7 @@ def normalisation_lexicon(path=LEXICON_PATH) -> tuple[tuple[str, re.Pattern], ..
     to it.
     """
     out = []
-    for number, row in _rows(path, ("token", "pattern")):
+    for number, row in read_table(path, ("token", "pattern")):
         token = row["token"].strip()
         if not re.fullmatch(r"[A-Z][A-Z_]*", token):
             raise ValueError(f"{path}:{number}: token must be upper case, got {token!r}")

@@ -211,9 +211,9 @@ def _spans(sent, terms, index, analyzer) -> list[str]:
 
 def _stem_span(sent, words, analyzer, grams) -> list[str]:
     text = sent["text"]
-    kept = [(a, b, analyzer(text[a:b])) for a, b in words]
-    kept = [(a, b) for a, b, st in kept if st]
-    stems = [analyzer(text[a:b])[0] for a, b in kept]
+    analysed = [(a, b, analyzer(text[a:b])) for a, b in words]
+    kept = [(a, b) for a, b, st in analysed if st]
+    stems = [st[0] for _, _, st in analysed if st]
     for i in range(len(stems) - len(grams) + 1):
         if stems[i:i + len(grams)] == grams:
             a, b = kept[i][0], kept[i + len(grams) - 1][1]

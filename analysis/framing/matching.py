@@ -18,7 +18,6 @@ Examples
 """
 from __future__ import annotations
 
-import csv
 import re
 from functools import lru_cache
 
@@ -26,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from .. import config
+from ..datafiles import read_table
 from ..tokens import normalize_quotes
 
 _TOKEN_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)*|[,;:()!?\"\u2014\u2013]|(?<=\s)-(?=\s)")
@@ -53,14 +53,10 @@ def irregular_forms() -> dict[str, tuple[str, ...]]:
     a cue word that is a verb base (``feel`` or ``feel*``) also matches them ("felt")."""
     path = config.FRAMING_IRREGULAR_PATH
     out = {}
-    with open(path, encoding="utf-8", newline="") as fh:
-        reader = csv.reader(fh)
-        if next(reader, None) != ["base", "forms"]:
-            raise ValueError(f"{path}:1: expected the header 'base,forms'")
-        for row in reader:
-            if len(row) != 2 or not row[0].strip().isalpha() or not row[1].split():
-                raise ValueError(f"{path}:{reader.line_num}: expected 'base,forms', got {row}")
-            out[row[0].strip()] = tuple(f for f in row[1].split() if f.isalpha())
+    for number, row in read_table(path, ("base", "forms")):
+        if not row["base"].strip().isalpha() or not row["forms"].split():
+            raise ValueError(f"{path}:{number}: expected 'base,forms', got {row}")
+        out[row["base"].strip()] = tuple(f for f in row["forms"].split() if f.isalpha())
     return out
 
 

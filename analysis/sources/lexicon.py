@@ -16,13 +16,13 @@ True
 """
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .. import config
+from .. import config, datafiles
+from ..datafiles import read_list
 
 #: Upper- and lower-case letters, accented Latin included.
 UP = "A-ZÀ-ÖØ-ÞĀ-ž"
@@ -46,26 +46,9 @@ class LexiconError(ValueError):
     """A malformed lexicon file (the message names the file and line)."""
 
 
-def read_list(path: Path) -> list[str]:
-    """Non-empty, non-comment lines of a text file, stripped."""
-    with open(path, encoding="utf-8") as fh:
-        lines = (ln.strip() for ln in fh)
-        return [ln for ln in lines if ln and not ln.startswith("#")]
-
-
 def read_table(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict]]:
-    """Rows of a CSV file as ``(line number, row)``; checks the header."""
-    with open(path, newline="", encoding="utf-8") as fh:
-        reader = csv.DictReader(fh)
-        missing = set(columns) - set(reader.fieldnames or ())
-        if missing:
-            raise LexiconError(f"{path}:1: missing column(s) {sorted(missing)}")
-        rows = []
-        for row in reader:
-            if any(row.get(c) in (None, "") for c in columns):
-                raise LexiconError(f"{path}:{reader.line_num}: empty value in {list(columns)}")
-            rows.append((reader.line_num, row))
-        return rows
+    """Rows of a CSV file as ``(line number, row)`` (:func:`analysis.datafiles.read_table`)."""
+    return datafiles.read_table(path, columns, error=LexiconError)
 
 
 def _alternation(words, *, flags="") -> str:
