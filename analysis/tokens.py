@@ -56,6 +56,8 @@ _CONTINUATION_RE = re.compile(r"^[”’\"')\]]+\s*(?:[,;:]|[a-z])|^[,;:]")
 _PAREN_ATTRIBUTION_RE = re.compile(r"\s*\([^()]{1,60}\)")
 _QUOTE_END_RE = re.compile(r"[.!?…][”’\"']\s*$")
 _QUESTION_END_RE = re.compile(r"[?!][”’\"')\]]*$")
+#: Markdown emphasis markers ("**bold**", "__bold__", "*em*"), blanked before splitting.
+_EMPHASIS_RE = re.compile(r"\*{1,3}(?=\S)|(?<=\S)\*{1,3}|(?<![\w])_{2,3}(?=\S)|(?<=\S)_{2,3}(?![\w])")
 
 
 _read_list = lru_cache(maxsize=16)(read_list)
@@ -88,18 +90,24 @@ def default_abbreviations() -> tuple[str, ...]:
 def sentence_spans(text: str, *, abbreviations=None) -> list[tuple[int, int]]:
     """Split one paragraph into sentence ``(start, end)`` spans.
 
+    Markdown emphasis markers ("**Lead-in.** Then ...") are read as white
+    space, so they neither hide a sentence end nor start the next sentence.
     Punkt runs with our own abbreviation list. Two repairs follow: a
     quotation's attribution ("– Name", "(Name)") is joined to the sentence it
     closes, and a split that leaves a sentence opening with a closing quote
     and comma, or with a lower-case word after an initial or after "?”",
-    is undone. Spans are trimmed of surrounding white space.
+    is undone. Spans are trimmed of surrounding white space (and markers).
 
     Examples
     --------
     >>> t = "“It works.” – Jane Doe. It does."
     >>> [t[a:b] for a, b in sentence_spans(t)]
     ['“It works.” – Jane Doe.', 'It does.']
+    >>> t = "**Take a break.** Then talk."
+    >>> [t[a:b] for a, b in sentence_spans(t)]
+    ['Take a break.', 'Then talk.']
     """
+    text = _EMPHASIS_RE.sub(lambda m: " " * len(m.group()), text)
     abbrevs = tuple(abbreviations) if abbreviations is not None else default_abbreviations()
     spans: list[list[int]] = []
     for start, end in _punkt(abbrevs).span_tokenize(text):

@@ -148,3 +148,10 @@ def test_analyzer_pickles_with_its_memo():
     analyzer("Men withdraw; withdrawing men.")
     clone = pickle.loads(pickle.dumps(analyzer))
     assert clone("Withdrawal.") == analyzer("Withdrawal.") and clone.display("men") == "men"
+
+
+def test_markdown_emphasis_neither_hides_nor_starts_a_sentence():
+    text = "**Take a break when it gets heated.** Agree to come back. *Stay calm.* Then talk. 3 * 4 = 12."
+    spans = [text[a:b] for a, b in sentence_spans(text)]
+    assert spans == ["Take a break when it gets heated.", "Agree to come back.", "Stay calm.",
+                     "Then talk.", "3 * 4 = 12."]
