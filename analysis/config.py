@@ -39,11 +39,16 @@ SOURCES_LEXICON_DIR = DATA_DIR / "sources"
 SOURCES_GOLD_PATH = ANNOTATIONS_DIR / "sources.csv"
 #: Invented advice articles with hand-coded repeated claims (claims development set).
 CLAIMS_DEV_DIR = PROJECT_DIR / "tests" / "data" / "claims_dev"
+#: All invented development sets with hand-coded repeated claims (the frame weight and the
+#: default threshold were chosen on them and on the seeds).
+CLAIMS_DEV_DIRS = (CLAIMS_DEV_DIR, PROJECT_DIR / "tests" / "data" / "claims_dev2",
+                   PROJECT_DIR / "tests" / "data" / "claims_dev3")
 #: Irregular English verbs and their past forms (a verb cue "feel*" also matches "felt").
 FRAMING_IRREGULAR_PATH = DATA_DIR / "framing_irregular_verbs.csv"
-#: Hand-coded invented articles that the optional framing classifiers learn from.
-FRAMING_TRAIN_DIRS = (PROJECT_DIR / "tests" / "data" / "framing_dev",
-                      PROJECT_DIR / "tests" / "data" / "framing_holdout")
+#: Hand-coded invented articles (one folder per set, each with its frames.csv) that the
+#: framing classifiers learn from; shipped with the package.
+FRAMING_TRAIN_DIRS = tuple(DATA_DIR / "framing_train" / name for name in (
+    "framing_dev", "framing_holdout", *(f"framing_train_{x}" for x in "abcdefgh")))
 #: Held-out invented articles with hand-coded repeated claims (the threshold was not chosen on them).
 CLAIMS_TEST_DIR = PROJECT_DIR / "tests" / "data" / "claims_test"
 

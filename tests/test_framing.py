@@ -49,7 +49,8 @@ NEGATIVE = [
 
 
 def _codes_of(sentence: str) -> set[str]:
-    return set(detect_codes(Corpus.from_texts({"x": sentence}))["code"])
+    """Codes the cue rules give one sentence (the rules alone: these tests are of the cues)."""
+    return set(detect_codes(Corpus.from_texts({"x": sentence}), model="rules")["code"])
 
 
 def test_codebook_holds_the_fourteen_codes():
@@ -144,7 +145,7 @@ def test_scope_negation_and_vocabulary_rules(sentence, code, fires):
 def test_advice_heading_makes_its_section_directive():
     text = ("What you can do\n\nA counselor is one option for both of you.\n\n"
             "Background\n\nA counselor is one option for both of you.\n")
-    codes = detect_codes(Corpus.from_texts({"d": text}))
+    codes = detect_codes(Corpus.from_texts({"d": text}), model="rules")
     assert codes.loc[codes["code"] == "remedy.professional", "sent_id"].tolist() == [1]
 
 
@@ -162,9 +163,11 @@ def test_fixed_cue_marker_is_valid_in_a_user_codebook(tmp_path):
                                             ("framing_test2", 0.4, 0.65),
                                             ("framing_test3", 0.45, 0.8)])
 def test_floor_on_invented_hand_coded_articles(name, f1, cells):
+    """The cue rules alone, on the training sets of the classifiers and on the held-out sets."""
     from pathlib import Path
     from analysis import load_corpus
-    folder = Path(__file__).parent / "data" / name
+    here = Path(__file__).parent / "data" / name
+    folder = here if here.exists() else config.DATA_DIR / "framing_train" / name
     table = validate_frames(detect_codes(load_corpus(folder), model="rules"),
                             folder / "frames.csv").set_index("code")
     assert table.loc["macro", "f1"] >= f1
@@ -390,15 +393,17 @@ def test_irregular_verbs_file_errors_name_the_line(tmp_path, monkeypatch):
 
 def test_hybrid_model_adds_to_the_rules_with_evidence():
     text = ("He is terrified of being rejected. He walks the dog at six. "
-            "Give him some space and be patient.")
+            "Give him some space and be patient. Don't give him space.")
     corpus = Corpus.from_texts({"d": text})
     rules = detect_codes(corpus, model="rules")
     hybrid = detect_codes(corpus, model="hybrid")
-    assert detect_codes(corpus).equals(rules)
+    assert detect_codes(corpus).equals(hybrid)
     assert list(hybrid.columns) == list(rules.columns)
     keys = ["doc_id", "sent_id", "code"]
     assert set(map(tuple, rules[keys].values)) <= set(map(tuple, hybrid[keys].values))
     assert 1 not in hybrid["sent_id"].tolist()
+    # a negated cue binds the classifier too
+    assert "remedy.patience_space" not in set(hybrid.loc[hybrid["sent_id"] == 3, "code"])
     extra = hybrid[~hybrid["evidence"].isin(rules["evidence"])]
     assert extra["evidence"].str.match(r"p=0\.\d\d: ").all()
     with pytest.raises(ValueError, match="model"):
@@ -420,12 +425,22 @@ def test_code_model_is_reproducible_and_thresholds_come_from_training():
 
 @pytest.mark.parametrize("name", ["framing_test", "framing_test2", "framing_test3"])
 def test_hybrid_floor_on_held_out_articles(name):
-    """The hybrid model: a floor below the measured macro F1 (0.50, 0.58, 0.60)."""
+    """The default hybrid model: floors below the measured macro F1 (0.56, 0.64, 0.67) and agreement."""
     from pathlib import Path
     from analysis import load_corpus
     folder = Path(__file__).parent / "data" / name
     table = validate_frames(detect_codes(load_corpus(folder), model="hybrid"), folder / "frames.csv")
-    assert table.set_index("code").loc["macro", "f1"] >= 0.4
+    assert table.set_index("code").loc["macro", "f1"] >= 0.5
+    assert table.set_index("code").loc["macro", "doc_agreement"] >= 0.75
+
+
+def test_training_sets_ship_with_the_package_and_are_well_formed():
+    from analysis import load_corpus
+    for folder in config.FRAMING_TRAIN_DIRS:
+        assert folder.is_relative_to(config.DATA_DIR) and (folder / "frames.csv").exists()
+        corpus = load_corpus(folder)
+        gold = read_frames(folder / "frames.csv", codes=set(load_codebook()["code"]))
+        assert set(gold["doc_id"]) == set(corpus.doc_ids)
 
 
 #: Invented sentences for the wider vocabulary: (sentence, code, fires?).

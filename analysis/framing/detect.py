@@ -132,7 +132,7 @@ def _as_codebook(codebook) -> pd.DataFrame:
     return codebook
 
 
-def detect_codes(corpus, codebook=None, *, model: str = "rules") -> pd.DataFrame:
+def detect_codes(corpus, codebook=None, *, model: str = "hybrid") -> pd.DataFrame:
     """Framing codes of every sentence, one row per sentence and code.
 
     Parameters
@@ -141,11 +141,13 @@ def detect_codes(corpus, codebook=None, *, model: str = "rules") -> pd.DataFrame
     codebook : DataFrame or path, optional
         From :func:`load_codebook` (default: ``config.CODEBOOK_PATH``).
     model : {"rules", "hybrid"}
-        ``"rules"`` (default): the codebook's cues with their negation,
-        scope and directive checks. ``"hybrid"``: a sentence also gets a
-        code when the per-code classifier of :mod:`analysis.framing.learn`
-        (trained on ``config.FRAMING_TRAIN_DIRS``) passes its
-        cross-validated threshold; its evidence then reads
+        ``"rules"``: the codebook's cues with their negation, scope and
+        directive checks, nothing else. ``"hybrid"`` (default): the rules,
+        and a sentence also gets a code when the per-code classifier of
+        :mod:`analysis.framing.learn` (trained on the hand-coded articles
+        of ``config.FRAMING_TRAIN_DIRS``) passes its cross-validated
+        threshold, unless a cue of that code was dropped there as negated
+        or about the wrong person; its evidence then reads
         ``p=0.81: <top-weighted terms with their spans>``.
 
     Returns

@@ -2,15 +2,19 @@
 
 Each sentence becomes a sparse row of binary features: its stem unigrams and
 bigrams, the codebook cues that hit it (kept, or dropped by a check), the
-codes the rules gave the sentence before it, and its stance (second person,
-generic men or women, imperative, directive, question, hedge, booster,
-obligation). One ``LogisticRegression`` per code (``class_weight="balanced"``)
+codes the rules gave the sentences before and after it, the stems of the
+sentence before it (at half weight: "Honestly, it rarely is." takes its
+subject from there), and its stance (second person, generic men or women,
+imperative, directive, question, hedge, booster, obligation). One ``LogisticRegression`` per code (``class_weight="balanced"``)
 is fitted on hand-coded folders (by default the invented development and
 holdout sets shipped with the project, ``config.FRAMING_TRAIN_DIRS``). The
-probability threshold of each code is chosen by leave-one-article-out
-cross-validation on the same folders: the one that maximises the F1 of
-"rule fires OR probability passes", or none at all when the rules alone
-score best. A code whose training sentences are too few is left to the rules.
+probability threshold of each code is chosen by cross-validation on the
+same folders (ten folds of whole articles): the one that maximises the
+out-of-fold F1 of "rule fires OR probability passes", or none at all when
+the rules alone score best. The classifier never adds a code where a cue
+of that code was dropped as negated or as about the wrong person: the
+rules' negation and scope checks bind it too. A code whose training
+sentences are too few is left to the rules.
 
 Examples
 --------
@@ -39,6 +43,8 @@ STANCE = ["second_person", "generic_men", "generic_women", "imperative", "direct
           "hedges", "boosters", "obligations"]
 THRESHOLDS = tuple(np.round(np.arange(0.30, 0.96, 0.05), 2))
 MIN_POSITIVES = 5
+#: Article folds of the cross-validation that chooses the thresholds.
+N_FOLDS = 10
 
 
 def train_dirs() -> tuple[Path, ...]:
@@ -56,14 +62,31 @@ def _rule_features(corpus, codebook, names) -> tuple[pd.DataFrame, pd.DataFrame]
     kept = cues["status"] == "kept"
     flags = pd.DataFrame(False, index=range(len(sents)),
                          columns=[f"cue:{c}" for c in names] + [f"dropped:{c}" for c in names]
-                         + [f"prev:{c}" for c in names])
+                         + [f"prev:{c}" for c in names] + [f"next:{c}" for c in names])
     for prefix, part in (("cue", cues[kept]), ("dropped", cues[~kept])):
         for code, rows in part.groupby("code")["row"]:
             flags.loc[rows.unique(), f"{prefix}:{code}"] = True
     prev = flags[[f"cue:{c}" for c in names]].shift(1, fill_value=False)
     same_doc = sents["doc_id"].eq(sents["doc_id"].shift(1)).to_numpy()
     flags[[f"prev:{c}" for c in names]] = prev.to_numpy() & same_doc[:, None]
+    nxt = flags[[f"cue:{c}" for c in names]].shift(-1, fill_value=False)
+    next_same = sents["doc_id"].eq(sents["doc_id"].shift(-1)).to_numpy()
+    flags[[f"next:{c}" for c in names]] = nxt.to_numpy() & next_same[:, None]
     return flags, cues
+
+
+def _blocked(cues: pd.DataFrame, n: int, names) -> pd.DataFrame:
+    """Sentence x code: a cue of the code was dropped as negated or about the wrong person, none kept.
+
+    The classifiers may not add such a code: the rules' negation and scope checks bind them too.
+    """
+    out = pd.DataFrame(False, index=range(n), columns=list(names))
+    checked = cues["status"].isin(["negated", "about_reader", "about_man"])
+    kept = set(zip(cues.loc[cues["status"] == "kept", "row"], cues.loc[cues["status"] == "kept", "code"]))
+    for row, code in zip(cues.loc[checked, "row"], cues.loc[checked, "code"]):
+        if (row, code) not in kept and code in out.columns:
+            out.loc[row, code] = True
+    return out
 
 
 def _stance_features(corpus) -> pd.DataFrame:
@@ -112,8 +135,14 @@ class CodeModel:
             self.feature_names_ = list(self.vectorizer_.get_feature_names_out()) + list(flags.columns)
         else:
             words = self.vectorizer_.transform(texts)
-        X = sp.hstack([words, sp.csr_matrix(flags.to_numpy(dtype=np.float64))], format="csr")
-        return X, flags, cues
+        docs = corpus.sentences["doc_id"].to_numpy()
+        same = np.r_[False, docs[1:] == docs[:-1]].astype(float)
+        shift = sp.diags(same[1:], -1, shape=(len(docs), len(docs)), format="csr")
+        ctx = 0.5 * (shift @ words)
+        X = sp.hstack([words, sp.csr_matrix(flags.to_numpy(dtype=np.float64)), ctx], format="csr")
+        if fit:
+            self.feature_names_ += ["ctx:" + w for w in self.vectorizer_.get_feature_names_out()]
+        return X, flags, cues, _blocked(cues, len(texts), self.names)
 
     def _fit_one(self, X, y) -> LogisticRegression:
         clf = LogisticRegression(C=self.C, class_weight="balanced", solver="liblinear",
@@ -122,7 +151,7 @@ class CodeModel:
 
     def fit(self, corpus, gold: pd.DataFrame) -> "CodeModel":
         """Fit on ``corpus`` and its hand coding (``doc_id``, ``sent_id``, ``codes``)."""
-        X, flags, _ = self._design(corpus, fit=True)
+        X, flags, _, blocked = self._design(corpus, fit=True)
         Y = _gold_matrix(corpus, gold, self.names)
         docs = corpus.sentences["doc_id"].to_numpy()
         self.coefs_, self.intercepts_, self.thresholds_, self.cv_f1_ = {}, {}, {}, {}
@@ -133,7 +162,7 @@ class CodeModel:
                 self.thresholds_[code], self.cv_f1_[code] = np.inf, (_f1(rule, y), _f1(rule, y))
                 self.coefs_[code], self.intercepts_[code] = np.zeros(X.shape[1]), -np.inf
                 continue
-            oof = self._out_of_fold(Xc, y, docs)
+            oof = np.where(blocked[code].to_numpy(), 0.0, self._out_of_fold(Xc, y, docs))
             self.thresholds_[code], self.cv_f1_[code] = _best_threshold(oof, rule, y)
             clf = self._fit_one(Xc, y)
             self.coefs_[code], self.intercepts_[code] = clf.coef_[0], float(clf.intercept_[0])
@@ -144,9 +173,12 @@ class CodeModel:
         return sp.diags([0.0 if f in own else 1.0 for f in self.feature_names_], format="csr")
 
     def _out_of_fold(self, X, y, docs) -> np.ndarray:
+        """Probabilities from models that did not see the sentence's article (``N_FOLDS`` article folds)."""
         oof = np.zeros(len(y))
-        for doc in sorted(set(docs)):
-            test = docs == doc
+        names = sorted(set(docs))
+        fold = pd.Series(np.arange(len(names)) % N_FOLDS, index=names)[docs].to_numpy()
+        for k in range(min(N_FOLDS, len(names))):
+            test = fold == k
             if y[~test].sum() == 0 or y[~test].all():
                 continue
             oof[test] = self._fit_one(X[~test], y[~test]).predict_proba(X[test])[:, 1]
@@ -154,7 +186,7 @@ class CodeModel:
 
     def predict_proba(self, corpus) -> pd.DataFrame:
         """Probability of every code for every sentence: ``doc_id``, ``sent_id``, then one column per code."""
-        X, _, _ = self._design(corpus)
+        X = self._design(corpus)[0]
         out = corpus.sentences[["doc_id", "sent_id"]].reset_index(drop=True)
         for code in self.names:
             z = X @ self.coefs_[code] + self.intercepts_[code]
@@ -167,7 +199,7 @@ class CodeModel:
         Returns ``doc_id``, ``sent_id``, ``start``, ``end``, ``code``, ``evidence``
         (``p=0.81: <top terms with raw offsets>``), sorted.
         """
-        X, _, cues = self._design(corpus)
+        X, _, cues, blocked = self._design(corpus)
         sents = corpus.sentences.reset_index(drop=True)
         first = cues.assign(kind=np.where(cues["status"] == "kept", "cue", "dropped"))
         first = first.drop_duplicates(["doc_id", "sent_id", "code", "kind"])
@@ -179,7 +211,7 @@ class CodeModel:
                 continue
             z = X @ self.coefs_[code] + self.intercepts_[code]
             p = 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50)))
-            for i in np.flatnonzero(p >= self.thresholds_[code]):
+            for i in np.flatnonzero((p >= self.thresholds_[code]) & ~blocked[code].to_numpy()):
                 sent = sents.loc[i]
                 spans = _spans(sent, self._top_terms(X, i, code), index, analyzer)
                 rows.append((sent["doc_id"], int(sent["sent_id"]), int(sent["start"]), int(sent["end"]),
@@ -188,6 +220,7 @@ class CodeModel:
         return out.sort_values(["doc_id", "sent_id", "code"], kind="stable").reset_index(drop=True)
 
     def _top_terms(self, X, i: int, code: str, *, k: int = 3) -> list[str]:
+        """The ``k`` features of row ``i`` that push most towards the code."""
         row = X.getrow(i)
         weights = row.data * self.coefs_[code][row.indices]
         order = sorted(zip(-weights, row.indices))
@@ -202,7 +235,7 @@ def _spans(sent, terms, index, analyzer) -> list[str]:
         kind = term.partition(":")[0]
         if kind in ("cue", "dropped"):
             out += [index[key] for key in [(sent["doc_id"], sent["sent_id"], term)] if key in index]
-        elif kind in ("prev", "stance"):
+        elif kind in ("prev", "next", "ctx", "stance"):
             out.append(f"{term} [{sent['start']}:{sent['end']}]")
         else:
             out += _stem_span(sent, words, analyzer, term.split(" "))
@@ -235,6 +268,7 @@ def _f1(pred, y) -> float:
 
 
 def _best_threshold(oof, rule, y) -> tuple[float, tuple[float, float]]:
+    """``(threshold, (rules F1, best F1))`` of "rule fires OR out-of-fold probability passes"."""
     base = _f1(rule, y)
     best, best_t = base, np.inf
     for t in THRESHOLDS:
