@@ -241,13 +241,28 @@ def test_merge_claims_joins_fragments_of_one_claim():
 
 
 
-def test_dev_set_floor():
-    from pathlib import Path
-    folder = Path(__file__).parent / "data" / "claims_dev"
+@pytest.mark.parametrize("folder", config.CLAIMS_DEV_DIRS, ids=lambda p: p.name)
+def test_dev_set_floor(folder):
     from analysis import load_corpus
     table = validate_claims(detect_repeated_claims(load_corpus(folder)), folder / "claims.csv").set_index("measure")
     assert table.loc["claim_matched", "f1"] >= 0.4
     assert table.loc["bcubed", "f1"] >= 0.15
+
+
+def test_framing_codes_join_paraphrases_that_share_no_words():
+    texts = ["He is terrified of being judged.", "Fear of looking weak keeps him quiet.", "Buy milk now."]
+    plain, framed = claim_vectors(texts), claim_vectors(texts, frames=[["cause.fear"], ["cause.fear"], []])
+    assert framed.similarity_to(0)[1] > plain.similarity_to(0)[1]
+    assert framed.similarity_to(0)[2] <= plain.similarity_to(0)[2] + 1e-9
+    with pytest.raises(ValueError, match="frames"):
+        claim_vectors(texts, frames=[["cause.fear"]])
+
+
+def test_frames_option_is_part_of_the_result(corpus):
+    with_frames = detect_repeated_claims(corpus, threshold=0.3)
+    without = detect_repeated_claims(corpus, threshold=0.3, frames=False)
+    assert list(with_frames.columns) == list(without.columns)
+    assert detect_repeated_claims(corpus, threshold=0.3).equals(with_frames)
 
 
 def test_held_out_set_floor():

@@ -23,6 +23,8 @@ from .vectors import claim_vectors
 DEFAULT_THRESHOLD = 0.325
 #: Least number of content terms (stems or concept tokens) that all members of a claim share.
 DEFAULT_MIN_SHARED = 2
+#: The framing code that marks the topic itself (left out of the claim representation).
+TOPIC_CODE = "problem.withdrawal"
 #: Character n-gram cosine from which a member counts as verbatim reuse.
 VERBATIM_CHAR_COSINE = 0.7
 
@@ -31,17 +33,20 @@ REPEATED_COLUMNS = ["claim_id", "doc_id", "sent_id", "start", "end", "text", "si
 
 
 def detect_repeated_claims(corpus, *, threshold: float = DEFAULT_THRESHOLD, k: int = 10,
-                           min_shared: int = DEFAULT_MIN_SHARED,
+                           min_shared: int = DEFAULT_MIN_SHARED, frames: bool = True,
                            attach: float | None = None, merge: float | None = None) -> pd.DataFrame:
     """One row per member sentence of each claim made in two or more documents.
 
     Claim sentences (:func:`detect_claims`) are represented by
-    :func:`~analysis.claims.vectors.claim_vectors` and grouped by average
+    :func:`~analysis.claims.vectors.claim_vectors` (words, concepts, LSA,
+    character n-grams and, with ``frames``, the sentence's framing codes
+    from :func:`analysis.framing.detect_codes`) and grouped by average
     linkage on a sparse neighbour graph; a group is a claim when its members
     come from at least two documents and all of them share at least
-    ``min_shared`` content terms (normalised stems or concept tokens, the
-    generic subjects "men", "you" and so on left out): members that share
-    only one term speak of the same topic, not make the same claim. Optionally, claims whose members are
+    ``min_shared`` content terms (normalised stems, concept tokens or
+    framing codes, the generic subjects "men", "you" and so on left out):
+    members that share only one term speak of the same topic, not make the
+    same claim. Optionally, claims whose members are
     on average ``merge`` similar are joined (fragments of one claim), and
     every claim sentence whose mean similarity to a claim's members reaches
     ``attach`` joins it too, so that a sentence may serve several claims
@@ -56,6 +61,10 @@ def detect_repeated_claims(corpus, *, threshold: float = DEFAULT_THRESHOLD, k: i
         Neighbours per sentence considered when grouping.
     min_shared : int
         Least number of content terms common to all members (0: no check).
+    frames : bool
+        Use the framing codes of each sentence (cause, evaluation, remedy;
+        ``problem.withdrawal`` is left out as it marks the topic, not a
+        claim) as a block of the representation and as shared terms.
     attach : float, optional
         Least mean similarity for a sentence to join a further claim
         (None: each sentence serves one claim at most).
@@ -74,7 +83,7 @@ def detect_repeated_claims(corpus, *, threshold: float = DEFAULT_THRESHOLD, k: i
         ``n_docs``, ``support`` (named, anonymous, none, or unknown when
         the sources layer is missing). Sorted by claim, corpus order.
     """
-    options = {"attach": attach, "merge": merge, "min_shared": int(min_shared)}
+    options = {"attach": attach, "merge": merge, "min_shared": int(min_shared), "frames": bool(frames)}
     key = ("detect_repeated_claims", round(float(threshold), 6), int(k),
            *(None if v is None else round(float(v), 6) for v in options.values()))
     return corpus.cached(key, lambda: _repeated(corpus, threshold, k, options)).copy()
@@ -85,12 +94,14 @@ def _repeated(corpus, threshold, k, options) -> pd.DataFrame:
     if claims.empty:
         return pd.DataFrame(columns=REPEATED_COLUMNS)
     order = {d: i for i, d in enumerate(corpus.doc_ids)}
-    vectors = claim_vectors(claims["text"].tolist())
+    codes = sentence_frames(corpus, claims) if options["frames"] else None
+    vectors = claim_vectors(claims["text"].tolist(), frames=codes)
     claims["group"] = average_linkage(vectors, claims["doc_id"].to_numpy(), threshold=threshold, k=k)
     n_docs = claims.groupby("group")["doc_id"].transform("nunique")
     kept = claims.loc[n_docs >= 2, "group"]
     found = {g: rows.tolist() for g, rows in kept.groupby(kept).groups.items()
-             if shared_terms(claims.loc[rows, "text"]) >= options["min_shared"]}
+             if shared_terms(claims.loc[rows, "text"], None if codes is None else [codes[i] for i in rows])
+             >= options["min_shared"]}
     if options["merge"] is not None:
         found = merge_claims(vectors, found, threshold=options["merge"], k=k)
     if options["attach"] is not None:
@@ -113,17 +124,47 @@ def _repeated(corpus, threshold, k, options) -> pd.DataFrame:
     return out[REPEATED_COLUMNS].reset_index(drop=True)
 
 
-def shared_terms(texts) -> int:
-    """Number of content terms (stems and concept tokens) that every text has.
+def shared_terms(texts, frames=None) -> int:
+    """Number of content terms (stems, concept tokens, framing codes) that every text has.
+
+    Parameters
+    ----------
+    texts : sequence of str
+    frames : sequence of iterables of str, optional
+        Framing codes of each text, counted as terms.
 
     Examples
     --------
     >>> shared_terms(["Men hide their feelings.", "Guys hide feelings at work."])  # hide, feel, 2 concepts
     4
+    >>> shared_terms(["He is scared.", "He is anxious."], frames=[["cause.fear"], ["cause.fear"]])  # C_FEAR, the code
+    2
     """
     generic = {"MALE", "FEMALE", "READER"}
-    sets = [{t for t in claim_terms(x) if t not in generic and not t.startswith("NEG_")} for x in texts]
+    texts = list(texts)
+    frames = frames if frames is not None else [()] * len(texts)
+    sets = [{t for t in claim_terms(x) if t not in generic and not t.startswith("NEG_")} | set(f)
+            for x, f in zip(texts, frames)]
     return len(set.intersection(*sets)) if sets else 0
+
+
+def sentence_frames(corpus, claims: pd.DataFrame) -> list[tuple]:
+    """The framing codes of each claim sentence (``problem.withdrawal`` left out), in row order.
+
+    Examples
+    --------
+    >>> from analysis import Corpus
+    >>> c = Corpus.from_texts({"a": "He is scared of being judged. Buy milk."})
+    >>> sentence_frames(c, c.sentences)
+    [('cause.fear',), ()]
+    """
+    from ..framing import detect_codes
+
+    codes = detect_codes(corpus)
+    codes = codes.loc[codes["code"] != TOPIC_CODE]
+    by_sentence = codes.groupby(["doc_id", "sent_id"])["code"].agg(lambda c: tuple(sorted(set(c))))
+    keys = pd.MultiIndex.from_frame(claims[["doc_id", "sent_id"]])
+    return [c if isinstance(c, tuple) else () for c in by_sentence.reindex(keys).tolist()]
 
 
 def _describe(group: pd.DataFrame, vectors) -> pd.DataFrame:

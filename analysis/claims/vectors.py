@@ -1,17 +1,22 @@
 """Sentence vectors for claims and a chunked sparse nearest-neighbour search.
 
-A sentence is represented by four L2-normalised blocks whose weighted dot
-product is the claim similarity:
+A sentence is represented by up to five L2-normalised blocks whose
+weighted dot product is the claim similarity:
 
 * ``word``: TF-IDF of normalised stems and stem bigrams
   (:func:`~analysis.claims.sentences.claim_terms` without concepts);
 * ``concept``: TF-IDF of the concept tokens of ``data/claim_lexicon.csv``;
 * ``lsa``: latent semantic analysis (truncated SVD) of word + concept terms,
   which links words that occur in the same contexts;
-* ``char``: TF-IDF of character 3-5-grams, for near-verbatim reuse.
+* ``char``: TF-IDF of character 3-5-grams, for near-verbatim reuse;
+* ``frame``: the framing codes of the sentence (cause, evaluation, remedy:
+  :func:`analysis.framing.detect_codes`), when they are given. Two
+  sentences that give the same cause or prescribe the same remedy are far
+  more often one claim than two sentences that merely share words.
 
-The weights sum to one, so the similarity of two sentences is a weighted
-mean of four cosines and lies in [-1, 1] (in practice [0, 1]).
+The weights of the blocks used sum to one, so the similarity of two
+sentences is a weighted mean of cosines and lies in [-1, 1] (in practice
+[0, 1]).
 
 Examples
 --------
@@ -34,8 +39,8 @@ from .. import config
 from ..tokens import normalize_quotes
 from .sentences import claim_terms
 
-#: Weights of the four blocks (word, concept, lsa, char).
-WEIGHTS = {"word": 0.35, "concept": 0.2, "lsa": 0.25, "char": 0.2}
+#: Weights of the blocks (without framing codes the first four are rescaled to sum to one).
+WEIGHTS = {"word": 0.28, "concept": 0.16, "lsa": 0.2, "char": 0.16, "frame": 0.2}
 
 
 @dataclass
@@ -78,7 +83,7 @@ def _bigrams(terms):
     return words + [a + " " + b for a, b in zip(words, words[1:])]
 
 
-def claim_vectors(texts, *, groups=None, context=0.0, weights=None, n_components=100,
+def claim_vectors(texts, *, frames=None, groups=None, context=0.0, weights=None, n_components=100,
                   random_state=config.RANDOM_STATE) -> ClaimVectors:
     """Build the :class:`ClaimVectors` of a list of sentences.
 
@@ -86,6 +91,9 @@ def claim_vectors(texts, *, groups=None, context=0.0, weights=None, n_components
     ----------
     texts : sequence of str
         The sentences, in reading order.
+    frames : sequence of iterables of str, optional
+        The framing codes of each sentence (the ``frame`` block); None
+        leaves the block out.
     groups : sequence, optional
         A key per sentence (its paragraph or document). With ``context`` > 0
         each sentence's word, concept and LSA blocks get ``context`` times
@@ -100,7 +108,7 @@ def claim_vectors(texts, *, groups=None, context=0.0, weights=None, n_components
     random_state : int
         Seed of the truncated SVD.
     """
-    w = {**WEIGHTS, **(weights or {})}
+    w = _weights(weights, frames is not None)
     texts = list(texts)
     terms = [claim_terms(t) for t in texts]
     word = _tfidf(lambda t: _bigrams(t), terms)
@@ -115,10 +123,33 @@ def claim_vectors(texts, *, groups=None, context=0.0, weights=None, n_components
         dense = normalize(lsa.fit_transform(both)).astype(np.float64)
     else:
         dense = np.zeros((both.shape[0], 1))
-    sparse = sp.hstack([np.sqrt(w["word"]) * word, np.sqrt(w["concept"]) * concept,
-                        np.sqrt(w["char"]) * char]).tocsr()
+    blocks = [np.sqrt(w["word"]) * word, np.sqrt(w["concept"]) * concept, np.sqrt(w["char"]) * char]
+    if frames is not None:
+        blocks.append(np.sqrt(w["frame"]) * _one_hot(frames, len(texts)))
+    sparse = sp.hstack(blocks).tocsr()
     search = (np.sqrt(w["word"]) * word).tocsr()
     return ClaimVectors(sparse, np.sqrt(w["lsa"]) * dense, char, search)
+
+
+def _weights(weights, with_frames: bool) -> dict:
+    """Block weights; without framing codes the other blocks are rescaled to sum to one."""
+    w = {**WEIGHTS, **(weights or {})}
+    if not with_frames:
+        rest = sum(v for k, v in w.items() if k != "frame")
+        w = {k: v / rest for k, v in w.items() if k != "frame"}
+    return w
+
+
+def _one_hot(frames, n: int) -> sp.csr_matrix:
+    """L2-normalised sentence x code indicator matrix (a sentence without codes is a zero row)."""
+    frames = [sorted(set(f)) for f in frames]
+    if len(frames) != n:
+        raise ValueError(f"frames has {len(frames)} entries for {n} sentences")
+    vocab = {c: j for j, c in enumerate(sorted({c for f in frames for c in f}))}
+    rows = [i for i, f in enumerate(frames) for _ in f]
+    cols = [vocab[c] for f in frames for c in f]
+    matrix = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, max(len(vocab), 1)))
+    return normalize(matrix).tocsr()
 
 
 def _with_context(matrix, groups, weight) -> sp.csr_matrix:
