@@ -528,3 +528,12 @@ def test_fixed_group_in_a_pattern_ignores_negation(tmp_path):
     book = load_codebook(path)
     corpus = Corpus.from_texts({"d": "It is no verdict on you. It is a verdict on you."})
     assert detect_codes(corpus, book)["sent_id"].tolist() == [0]
+
+
+def test_set_cross_validation_leaves_each_set_out(tmp_path):
+    from analysis.validate.framing import set_cross_validation
+    dirs = config.FRAMING_TRAIN_DIRS[:3]
+    table = set_cross_validation(dirs, held_out=dirs[2:])
+    assert table["set"].tolist() == [dirs[2].name] * 2 + ["mean"] * 2
+    assert table["model"].tolist() == ["rules", "hybrid"] * 2
+    assert table.loc[0, "n_docs"] == 5 and (table["f1"].between(0, 1)).all()

@@ -175,12 +175,26 @@ def detect_codes(corpus, codebook=None, *, model: str = "hybrid") -> pd.DataFram
         from .learn import fit_code_model
 
         fitted = fit_code_model(codebook)
-        extra = corpus.cached(("code_model", id(fitted)), lambda: fitted.decisions(corpus)).copy()
-        keys = ["doc_id", "sent_id", "code"]
-        extra = extra[~extra.set_index(keys).index.isin(out.set_index(keys).index)]
-        out = pd.concat([out, extra], ignore_index=True).sort_values(keys, kind="stable")
+        out = add_decisions(out, corpus.cached(("code_model", id(fitted)), lambda: fitted.decisions(corpus)))
     elif model != "rules":
         raise ValueError(f"model must be 'rules' or 'hybrid', got {model!r}")
+    return out[CODE_COLUMNS].reset_index(drop=True)
+
+
+def add_decisions(rules: pd.DataFrame, extra: pd.DataFrame) -> pd.DataFrame:
+    """The rules' codes plus the classifiers' (:meth:`CodeModel.decisions`) where the rules gave none.
+
+    Examples
+    --------
+    >>> r = pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "start": [0], "end": [5],
+    ...                   "code": ["x"], "evidence": ["cue [0:3]"]})
+    >>> e = r.assign(code=["x"], evidence=["p=0.90: cue [0:3]"])
+    >>> add_decisions(r, pd.concat([e, e.assign(code="y")]))["code"].tolist()
+    ['x', 'y']
+    """
+    keys = ["doc_id", "sent_id", "code"]
+    extra = extra[~extra.set_index(keys).index.isin(rules.set_index(keys).index)]
+    out = pd.concat([rules, extra], ignore_index=True).sort_values(keys, kind="stable")
     return out[CODE_COLUMNS].reset_index(drop=True)
 
 

@@ -201,3 +201,42 @@ def check_ablation(cues: pd.DataFrame, gold_path=None, *, codebook=None) -> pd.D
         rows.append({"checks": name, **{k: macro[k] for k in ("precision", "recall", "f1", "kappa",
                                                                "doc_agreement", "doc_f1")}})
     return pd.DataFrame(rows)
+
+
+def set_cross_validation(dirs=None, *, held_out=None, codebook=None) -> pd.DataFrame:
+    """Leave one hand-coded set out: the rules, and the classifiers fitted without that set.
+
+    For each folder of ``held_out`` (default: every folder of ``dirs``,
+    which defaults to ``config.FRAMING_TRAIN_DIRS``; each folder holds its
+    ``frames.csv``), the per-code classifiers are fitted on the other
+    folders of ``dirs`` and both models are scored on the folder left out:
+    an estimate of how the default model does on articles it has not seen.
+
+    Returns
+    -------
+    DataFrame
+        ``set``, ``model`` ("rules", "hybrid"), ``n_docs``, ``n_gold``,
+        ``precision``, ``recall``, ``f1`` (macro), ``kappa``,
+        ``doc_agreement``, ``doc_f1``; then a ``mean`` row per model.
+    """
+    from ..corpus import load_corpus
+    from ..framing import detect_codes
+    from ..framing.detect import _as_codebook, add_decisions
+    from ..framing.learn import fit_code_model
+
+    book = _as_codebook(codebook)
+    dirs = [Path(d) for d in (dirs or config.FRAMING_TRAIN_DIRS)]
+    cols = ["n_gold", "precision", "recall", "f1", "kappa", "doc_agreement", "doc_f1"]
+    rows = []
+    for folder in [Path(d) for d in (held_out or dirs)]:
+        corpus = load_corpus(folder)
+        rules = detect_codes(corpus, book, model="rules")
+        fitted = fit_code_model(book, dirs=[d for d in dirs if d != folder])
+        for name, codes in (("rules", rules), ("hybrid", add_decisions(rules, fitted.decisions(corpus)))):
+            macro = validate_frames(codes, folder / "frames.csv", codebook=book).iloc[-1]
+            rows.append({"set": folder.name, "model": name, "n_docs": len(corpus.doc_ids),
+                         **{k: macro[k] for k in cols}})
+    out = pd.DataFrame(rows)
+    means = out.groupby("model", sort=False)[cols[1:]].mean().round(4).reset_index().assign(set="mean")
+    out = pd.concat([out, means], ignore_index=True)[["set", "model", "n_docs", *cols]]
+    return out.astype({"n_docs": "Int64", "n_gold": "Int64"})
