@@ -6,10 +6,13 @@ Usage (from the project root)::
     .venv/bin/python benchmarks/bench_framing.py --docs 5000  # one size
 
 Each corpus cycles the seed articles (``Corpus.from_texts``). Stages:
-``load`` (cleaning and sentences), ``detect_codes`` (one token stream, one
-regular expression per cue list, then the negation, scope and directive
-checks on each hit), ``detect_stance``, ``frame_table``,
-``distinctive_terms`` (by code). Time is wall-clock; output is a markdown table.
+``load`` (cleaning and sentences), ``fit_code_model`` (the per-code
+classifiers, fitted once per process on the shipped training articles),
+``detect_codes rules`` (one token stream, one regular expression per cue
+list, then the negation, scope and directive checks on each hit),
+``detect_codes hybrid`` (the default: the rules plus the classifiers),
+``detect_stance``, ``frame_table``, ``distinctive_terms`` (by code). Time is
+wall-clock; output is a markdown table.
 """
 from __future__ import annotations
 
@@ -36,7 +39,9 @@ def _timed(rows, name, func):
 def bench(n: int) -> list[tuple]:
     rows: list[tuple] = []
     corpus = _timed(rows, "load", lambda: Corpus.from_texts(_texts(n)))
-    codes = _timed(rows, "detect_codes", lambda: framing.detect_codes(corpus))
+    _timed(rows, "fit_code_model", framing.fit_code_model)
+    _timed(rows, "detect_codes rules", lambda: framing.detect_codes(corpus, model="rules"))
+    codes = _timed(rows, "detect_codes hybrid", lambda: framing.detect_codes(corpus))
     _timed(rows, "detect_stance", lambda: framing.detect_stance(corpus))
     _timed(rows, "frame_table", lambda: framing.frame_table(corpus, codes))
     _timed(rows, "distinctive_terms", lambda: framing.distinctive_terms(corpus, by="code", codes=codes))

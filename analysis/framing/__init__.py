@@ -1,8 +1,9 @@
 """Framing: code every sentence with a codebook, measure stance, compare articles.
 
 ``load_codebook`` reads the codebook (CSV or quanteda-style YAML);
-``detect_codes`` codes every sentence with its evidence (the cue rules, and
-with ``model="hybrid"`` the per-code classifiers of ``fit_code_model``), ``detect_stance``
+``detect_codes`` codes every sentence with its evidence (the cue rules and, by
+default, the per-code classifiers of ``fit_code_model``; ``model="rules"``
+for the rules alone), ``detect_stance``
 measures how each sentence speaks; ``frame_table``, ``dominant_frames``,
 ``frame_distance``, ``frame_clusters``, ``stance_table``, ``frame_positions``
 and ``distinctive_terms`` summarise and compare the articles.
