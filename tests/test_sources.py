@@ -77,7 +77,7 @@ NAMED = [
     ("The study was published in the Journal of Couple Dynamics last year.", "Journal of Couple Dynamics", "publication", None, "mention"),
     ("Tessa Quinlan's research shows men fear rejection.", "Tessa Quinlan", "person", None, "mention"),
     # organisations and studies
-    ("Men rarely talk about stress, according to research conducted by the Halden Institute.", "Halden Institute", "organization", None, "paraphrase"),
+    ("Men rarely talk about stress, according to research run by the Halden Institute.", "Halden Institute", "organization", None, "paraphrase"),
     ("A study from Northbridge University found that men hide loneliness.", "Northbridge University", "organization", None, "paraphrase"),
     ("Researchers at the University of Westmarch found that men cry less.", "University of Westmarch", "organization", None, "paraphrase"),
     ("A 2019 Kestrel study found that men sleep less after fights.", "Kestrel", "organization", None, "paraphrase"),
@@ -165,7 +165,7 @@ ANONYMOUS = [
     ("According to research, couples who wait argue less.", "research"),
     ("Science tells us that stress shuts down speech.", "research"),
     ("Psychological studies have shown the same thing.", "research"),
-    ("It is common knowledge that men retreat under stress.", "common knowledge"),
+    ("It is common knowledge that a husband retreats under stress.", "common knowledge"),
     ("It's well known that men hide their feelings.", "common knowledge"),
     ("Everyone knows that men need their cave.", "common knowledge"),
     ("It has been shown that pressure makes things worse.", "research"),

@@ -39,7 +39,7 @@ def test_attribution_joins_its_quote():
 
 
 def test_quote_inside_sentence_is_not_split():
-    text = "Instead of asking, “Why won’t you talk?”, try a softer question."
+    text = "Rather than asking, “Why won’t you say anything?”, try a softer question."
     assert _split(text) == [text]
 
 

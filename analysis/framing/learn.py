@@ -5,9 +5,10 @@ bigrams, the codebook cues that hit it (kept, or dropped by a check), the
 codes the rules gave the sentences before and after it, the stems of the
 sentence before it (at half weight: "Honestly, it rarely is." takes its
 subject from there), and its stance (second person, generic men or women,
-imperative, directive, question, hedge, booster, obligation). One ``LogisticRegression`` per code (``class_weight="balanced"``)
-is fitted on hand-coded folders (by default the invented development and
-holdout sets shipped with the project, ``config.FRAMING_TRAIN_DIRS``). The
+imperative, directive, question, hedge, booster, obligation). One
+``LogisticRegression`` per code (``class_weight="balanced"``) is fitted on
+hand-coded folders (by default the 52 invented, hand-coded articles shipped
+with the package, ``config.FRAMING_TRAIN_DIRS``). The
 probability threshold of each code is chosen by cross-validation on the
 same folders (ten folds of whole articles): the one that maximises the
 out-of-fold F1 of "rule fires OR probability passes", or none at all when
@@ -80,13 +81,16 @@ def _blocked(cues: pd.DataFrame, n: int, names) -> pd.DataFrame:
 
     The classifiers may not add such a code: the rules' negation and scope checks bind them too.
     """
-    out = pd.DataFrame(False, index=range(n), columns=list(names))
-    checked = cues["status"].isin(["negated", "about_reader", "about_man"])
-    kept = set(zip(cues.loc[cues["status"] == "kept", "row"], cues.loc[cues["status"] == "kept", "code"]))
-    for row, code in zip(cues.loc[checked, "row"], cues.loc[checked, "code"]):
-        if (row, code) not in kept and code in out.columns:
-            out.loc[row, code] = True
-    return out
+    column = {c: j for j, c in enumerate(names)}
+    cues = cues[cues["code"].isin(column)]
+    col = cues["code"].map(column).to_numpy()
+    row = cues["row"].to_numpy()
+    kept, dropped = np.zeros((n, len(column)), dtype=bool), np.zeros((n, len(column)), dtype=bool)
+    is_kept = (cues["status"] == "kept").to_numpy()
+    kept[row[is_kept], col[is_kept]] = True
+    checked = cues["status"].isin(["negated", "about_reader", "about_man"]).to_numpy()
+    dropped[row[checked], col[checked]] = True
+    return pd.DataFrame(dropped & ~kept, columns=list(names))
 
 
 def _stance_features(corpus) -> pd.DataFrame:
