@@ -2,8 +2,12 @@
 
 Sentences are generated deterministically from the corpus's own sentences
 (resampled, with words dropped and swapped) and spread over documents of 40
-sentences. Each size runs in a fresh process so that the peak resident
-memory (``ru_maxrss``) belongs to that size alone.
+sentences, one paragraph each. The whole pipeline is timed by stage:
+building the corpus, claim sentences, framing codes (the first call fits
+the framing classifiers), then :func:`detect_repeated_claims` (vectors,
+clustering, the shared-terms check and the support of each member). Each
+size runs in a fresh process so that the peak resident memory
+(``ru_maxrss``) belongs to that size alone.
 
 Usage: ``python benchmarks/bench_claims.py [N ...]`` (default 10000 100000).
 """
@@ -37,25 +41,30 @@ def synthetic_sentences(n: int, *, seed: int):
 
 def measure(n: int) -> dict:
     """Time each stage on ``n`` synthetic sentences (run in its own process)."""
-    from analysis import config
-    from analysis.claims.cluster import average_linkage
-    from analysis.claims.repeated import DEFAULT_THRESHOLD
-    from analysis.claims.sentences import claim_type
-    from analysis.claims.vectors import claim_vectors
+    from analysis import Corpus, config
+    from analysis.claims import detect_claims, detect_repeated_claims
+    from analysis.framing import detect_codes
     texts, docs = synthetic_sentences(n, seed=config.RANDOM_STATE)
+    by_doc: dict = {}
+    for text, doc in zip(texts, docs):
+        by_doc.setdefault(doc, []).append(text)
     times = {}
     t0 = time.perf_counter()
-    types = [claim_type(t) for t in texts]
+    corpus = Corpus.from_texts({doc: "\n\n".join(sents) for doc, sents in by_doc.items()})
+    n_sentences = len(corpus.sentences)
+    times["corpus_s"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    n_claim = len(detect_claims(corpus))
     times["claim_types_s"] = time.perf_counter() - t0
-    keep = [i for i, t in enumerate(types) if t]
     t0 = time.perf_counter()
-    vectors = claim_vectors([texts[i] for i in keep])
-    times["vectors_s"] = time.perf_counter() - t0
+    detect_codes(corpus)
+    times["framing_s"] = time.perf_counter() - t0
     t0 = time.perf_counter()
-    labels = average_linkage(vectors, docs[keep], threshold=DEFAULT_THRESHOLD)
-    times["clustering_s"] = time.perf_counter() - t0
+    claims = detect_repeated_claims(corpus)
+    times["vectors_clustering_support_s"] = time.perf_counter() - t0
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"n_sentences": n, "n_claim_sentences": len(keep), "n_groups": int(len(set(labels.tolist()))),
+    return {"n_sentences": n_sentences, "n_claim_sentences": n_claim,
+            "n_claims": int(claims["claim_id"].nunique()),
             **{k: round(v, 2) for k, v in times.items()},
             "total_s": round(sum(times.values()), 2), "peak_rss_mb": round(peak_mb, 1)}
 

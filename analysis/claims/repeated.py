@@ -170,7 +170,7 @@ def sentence_frames(corpus, claims: pd.DataFrame) -> list[tuple]:
 def _describe(group: pd.DataFrame, vectors) -> pd.DataFrame:
     """Similarity to the central member, match kind and label of one claim."""
     rows = group.index.to_numpy()
-    sims = np.vstack([vectors.similarity_to(i)[rows] for i in rows])
+    sims = (vectors.sparse[rows] @ vectors.sparse[rows].T).toarray() + vectors.dense[rows] @ vectors.dense[rows].T
     central = int(np.argmax(sims.sum(axis=1)))
     char = (vectors.char[rows] @ vectors.char[rows].T).toarray()
     other_doc = group["doc_id"].to_numpy()[:, None] != group["doc_id"].to_numpy()[None, :]
