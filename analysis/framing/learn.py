@@ -7,7 +7,7 @@ sentence before it (at half weight: "Honestly, it rarely is." takes its
 subject from there), and its stance (second person, generic men or women,
 imperative, directive, question, hedge, booster, obligation). One
 ``LogisticRegression`` per code (``class_weight="balanced"``) is fitted on
-hand-coded folders (by default the 52 invented, hand-coded articles shipped
+hand-coded folders (by default the 68 invented, hand-coded articles shipped
 with the package, ``config.FRAMING_TRAIN_DIRS``). The
 probability threshold of each code is chosen by cross-validation on the
 same folders (ten folds of whole articles): the one that maximises the
