@@ -53,44 +53,41 @@ def train_dirs() -> tuple[Path, ...]:
     return tuple(Path(p) for p in config.FRAMING_TRAIN_DIRS)
 
 
-def _rule_features(corpus, codebook, names) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _within_doc_shift(docs, step: int) -> sp.csr_matrix:
+    """Sparse n x n matrix ``S`` with ``(S @ M)[i] = M[i + step]`` when that row is in the same document, else 0."""
+    docs = np.asarray(docs)
+    n = len(docs)
+    rows = np.arange(max(0, -step), min(n, n - step))
+    rows = rows[docs[rows] == docs[rows + step]]
+    return sp.csr_matrix((np.ones(len(rows)), (rows, rows + step)), shape=(n, n))
+
+
+def _rule_features(corpus, codebook, names) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Cue flags per sentence (``cue:``, ``dropped:``, and the cue codes of the ``prev:``/``next:``
+    sentence of the same document), the cue hits with their sentence ``row``, and the blocked codes:
+    a cue of the code was dropped as negated or about the wrong person and none was kept. The
+    classifiers may not add a blocked code: the rules' negation and scope checks bind them too.
+    """
     from .detect import detect_cues
 
     sents = corpus.sentences[["doc_id", "sent_id"]].reset_index(drop=True)
     row = pd.Series(np.arange(len(sents)), index=pd.MultiIndex.from_frame(sents))
     cues = detect_cues(corpus, codebook)
     cues = cues.assign(row=row.reindex(pd.MultiIndex.from_frame(cues[["doc_id", "sent_id"]])).to_numpy())
-    kept = cues["status"] == "kept"
-    flags = pd.DataFrame(False, index=range(len(sents)),
-                         columns=[f"cue:{c}" for c in names] + [f"dropped:{c}" for c in names]
-                         + [f"prev:{c}" for c in names] + [f"next:{c}" for c in names])
-    for prefix, part in (("cue", cues[kept]), ("dropped", cues[~kept])):
-        for code, rows in part.groupby("code")["row"]:
-            flags.loc[rows.unique(), f"{prefix}:{code}"] = True
-    prev = flags[[f"cue:{c}" for c in names]].shift(1, fill_value=False)
-    same_doc = sents["doc_id"].eq(sents["doc_id"].shift(1)).to_numpy()
-    flags[[f"prev:{c}" for c in names]] = prev.to_numpy() & same_doc[:, None]
-    nxt = flags[[f"cue:{c}" for c in names]].shift(-1, fill_value=False)
-    next_same = sents["doc_id"].eq(sents["doc_id"].shift(-1)).to_numpy()
-    flags[[f"next:{c}" for c in names]] = nxt.to_numpy() & next_same[:, None]
-    return flags, cues
-
-
-def _blocked(cues: pd.DataFrame, n: int, names) -> pd.DataFrame:
-    """Sentence x code: a cue of the code was dropped as negated or about the wrong person, none kept.
-
-    The classifiers may not add such a code: the rules' negation and scope checks bind them too.
-    """
+    cues = cues[cues["code"].isin(names)]
     column = {c: j for j, c in enumerate(names)}
-    cues = cues[cues["code"].isin(column)]
-    col = cues["code"].map(column).to_numpy()
-    row = cues["row"].to_numpy()
-    kept, dropped = np.zeros((n, len(column)), dtype=bool), np.zeros((n, len(column)), dtype=bool)
-    is_kept = (cues["status"] == "kept").to_numpy()
-    kept[row[is_kept], col[is_kept]] = True
-    checked = cues["status"].isin(["negated", "about_reader", "about_man"]).to_numpy()
-    dropped[row[checked], col[checked]] = True
-    return pd.DataFrame(dropped & ~kept, columns=list(names))
+    col, at = cues["code"].map(column).to_numpy(), cues["row"].to_numpy()
+    status = cues["status"].to_numpy()
+    kept, dropped, checked = (np.zeros((len(sents), len(names)), dtype=bool) for _ in range(3))
+    kept[at[status == "kept"], col[status == "kept"]] = True
+    dropped[at[status != "kept"], col[status != "kept"]] = True
+    scope = np.isin(status, ["negated", "about_reader", "about_man"])
+    checked[at[scope], col[scope]] = True
+    docs = sents["doc_id"].to_numpy()
+    prev, nxt = ((_within_doc_shift(docs, step) @ kept).astype(bool) for step in (-1, 1))
+    flags = pd.DataFrame(np.hstack([kept, dropped, prev, nxt]),
+                         columns=[f"{kind}:{c}" for kind in ("cue", "dropped", "prev", "next") for c in names])
+    return flags, cues, pd.DataFrame(checked & ~kept, columns=list(names))
 
 
 def _stance_features(corpus) -> pd.DataFrame:
@@ -129,7 +126,7 @@ class CodeModel:
         self.names = list(codebook["code"])
 
     def _design(self, corpus, *, fit=False):
-        flags, cues = _rule_features(corpus, self.codebook, self.names)
+        flags, cues, blocked = _rule_features(corpus, self.codebook, self.names)
         flags = pd.concat([flags, _stance_features(corpus)], axis=1)
         texts = corpus.sentences["text"].tolist()
         if fit:
@@ -139,14 +136,11 @@ class CodeModel:
             self.feature_names_ = list(self.vectorizer_.get_feature_names_out()) + list(flags.columns)
         else:
             words = self.vectorizer_.transform(texts)
-        docs = corpus.sentences["doc_id"].to_numpy()
-        same = np.r_[False, docs[1:] == docs[:-1]].astype(float)
-        shift = sp.diags(same[1:], -1, shape=(len(docs), len(docs)), format="csr")
-        ctx = 0.5 * (shift @ words)
+        ctx = 0.5 * (_within_doc_shift(corpus.sentences["doc_id"], -1) @ words)
         X = sp.hstack([words, sp.csr_matrix(flags.to_numpy(dtype=np.float64)), ctx], format="csr")
         if fit:
             self.feature_names_ += ["ctx:" + w for w in self.vectorizer_.get_feature_names_out()]
-        return X, flags, cues, _blocked(cues, len(texts), self.names)
+        return X, flags, cues, blocked
 
     def _fit_one(self, X, y) -> LogisticRegression:
         clf = LogisticRegression(C=self.C, class_weight="balanced", solver="liblinear",
