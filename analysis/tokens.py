@@ -96,7 +96,7 @@ def sentence_spans(text: str, *, abbreviations=None) -> list[tuple[int, int]]:
     quotation's attribution ("– Name", "(Name)") is joined to the sentence it
     closes, and a split that leaves a sentence opening with a closing quote
     and comma, or with a lower-case word after an initial or after "?”",
-    is undone. Spans are trimmed of surrounding white space (and markers).
+    or that holds punctuation alone ('").' after a quoted question), is undone. Spans are trimmed of surrounding white space (and markers).
 
     Examples
     --------
@@ -106,6 +106,9 @@ def sentence_spans(text: str, *, abbreviations=None) -> list[tuple[int, int]]:
     >>> t = "**Take a break.** Then talk."
     >>> [t[a:b] for a, b in sentence_spans(t)]
     ['Take a break.', 'Then talk.']
+    >>> t = 'Do not mock him ("So you will not talk?"). Ask.'
+    >>> [t[a:b] for a, b in sentence_spans(t)]
+    ['Do not mock him ("So you will not talk?").', 'Ask.']
     """
     text = _EMPHASIS_RE.sub(lambda m: " " * len(m.group()), text)
     abbrevs = tuple(abbreviations) if abbreviations is not None else default_abbreviations()
@@ -121,6 +124,7 @@ def sentence_spans(text: str, *, abbreviations=None) -> list[tuple[int, int]]:
         elif spans and (
                 (_ATTRIBUTION_RE.match(piece) and len(piece.split()) <= 8)
                 or _CONTINUATION_RE.match(piece)
+                or not any(ch.isalnum() for ch in piece)
                 or (piece[:1].isupper() and _INITIALS_END_RE.search(prev) and len(prev.split()) > 1)
                 or (piece[:1].islower() and (_INITIALS_END_RE.search(prev) or _QUESTION_END_RE.search(prev)))):
             spans[-1][1] = end
