@@ -148,7 +148,11 @@ def detect_codes(corpus, codebook=None, *, model: str = "hybrid") -> pd.DataFram
         of ``config.FRAMING_TRAIN_DIRS``) passes its cross-validated
         threshold, unless a cue of that code was dropped there as negated
         or about the wrong person; its evidence then reads
-        ``p=0.81: <top-weighted terms with their spans>``.
+        ``p=0.81: <top-weighted terms with their spans>``. A rule's code is
+        withdrawn from a sentence where the classifier's probability falls
+        below the code's cross-validated veto level (see
+        :meth:`~analysis.framing.learn.CodeModel.vetoes`), unless that
+        would take the code away from the whole article.
 
     Returns
     -------
@@ -175,14 +179,21 @@ def detect_codes(corpus, codebook=None, *, model: str = "hybrid") -> pd.DataFram
         from .learn import fit_code_model
 
         fitted = fit_code_model(codebook)
-        out = add_decisions(out, corpus.cached(("code_model", id(fitted)), lambda: fitted.decisions(corpus)))
+        out = add_decisions(out, *corpus.cached(("code_model", id(fitted)),
+                                                lambda: (fitted.decisions(corpus), fitted.vetoes(corpus))))
     elif model != "rules":
         raise ValueError(f"model must be 'rules' or 'hybrid', got {model!r}")
     return out[CODE_COLUMNS].reset_index(drop=True)
 
 
-def add_decisions(rules: pd.DataFrame, extra: pd.DataFrame) -> pd.DataFrame:
-    """The rules' codes plus the classifiers' (:meth:`CodeModel.decisions`) where the rules gave none.
+def add_decisions(rules: pd.DataFrame, extra: pd.DataFrame, vetoed: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The rules' codes plus the classifiers' (:meth:`CodeModel.decisions`) where the rules gave none,
+    less the rule codes the classifiers veto (:meth:`CodeModel.vetoes`, ``doc_id``, ``sent_id``,
+    ``code``, ``p``).
+
+    A veto withdraws a code from a sentence, never from an article: when it
+    would leave an article without a code that the rules found there, the
+    vetoed sentence with the highest probability keeps it.
 
     Examples
     --------
@@ -191,10 +202,24 @@ def add_decisions(rules: pd.DataFrame, extra: pd.DataFrame) -> pd.DataFrame:
     >>> e = r.assign(code=["x"], evidence=["p=0.90: cue [0:3]"])
     >>> add_decisions(r, pd.concat([e, e.assign(code="y")]))["code"].tolist()
     ['x', 'y']
+    >>> two = pd.concat([r, r.assign(sent_id=1, start=6, end=9)], ignore_index=True)
+    >>> veto = pd.DataFrame({"doc_id": ["a", "a"], "sent_id": [0, 1], "code": ["x", "x"], "p": [0.1, 0.2]})
+    >>> add_decisions(two, e.iloc[:0], veto[:1])["sent_id"].tolist()  # sentence 0 loses x
+    [1]
+    >>> add_decisions(two, e.iloc[:0], veto)["sent_id"].tolist()      # the article keeps x
+    [1]
     """
     keys = ["doc_id", "sent_id", "code"]
     extra = extra[~extra.set_index(keys).index.isin(rules.set_index(keys).index)]
     out = pd.concat([rules, extra], ignore_index=True).sort_values(keys, kind="stable")
+    if vetoed is not None and len(vetoed):
+        hit = out.set_index(keys).index.isin(vetoed.set_index(keys).index)
+        left = set(zip(out.loc[~hit, "doc_id"], out.loc[~hit, "code"]))
+        lone = out[hit].merge(vetoed[[*keys, "p"]], on=keys)
+        lone = lone[np.array([(d, c) not in left for d, c in zip(lone["doc_id"], lone["code"])], dtype=bool)]
+        spare = (lone.assign(q=-lone["p"]).sort_values(["doc_id", "code", "q", "sent_id"], kind="stable")
+                 .drop_duplicates(["doc_id", "code"]))
+        out = out[~(hit & ~out.set_index(keys).index.isin(spare.set_index(keys).index))]
     return out[CODE_COLUMNS].reset_index(drop=True)
 
 

@@ -7,12 +7,15 @@ sentence before it (at half weight: "Honestly, it rarely is." takes its
 subject from there), and its stance (second person, generic men or women,
 imperative, directive, question, hedge, booster, obligation). One
 ``LogisticRegression`` per code (``class_weight="balanced"``) is fitted on
-hand-coded folders (by default the 68 invented, hand-coded articles shipped
-with the package, ``config.FRAMING_TRAIN_DIRS``). The
-probability threshold of each code is chosen by cross-validation on the
-same folders (ten folds of whole articles): the one that maximises the
-out-of-fold F1 of "rule fires OR probability passes", or none at all when
-the rules alone score best. The classifier never adds a code where a cue
+hand-coded folders (by default the 84 invented, hand-coded articles shipped
+with the package, ``config.FRAMING_TRAIN_DIRS``). Two probability levels of
+each code are chosen by cross-validation on the same folders (ten folds of
+whole articles): the threshold and the veto level that maximise the
+out-of-fold F1 of "(rule fires AND probability reaches the veto level) OR
+probability passes the threshold". The threshold is none at all when no
+classifier addition helps, the veto level 0 when no veto helps, and the veto
+level never exceeds the threshold. A veto withdraws a rule's code from a
+sentence, not from an article (:func:`analysis.framing.detect.add_decisions`). The classifier never adds a code where a cue
 of that code was dropped as negated or as about the wrong person: the
 rules' negation and scope checks bind it too. A code whose training
 sentences are too few is left to the rules.
@@ -43,6 +46,8 @@ _WORD_RE = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
 STANCE = ["second_person", "generic_men", "generic_women", "imperative", "directive", "question",
           "hedges", "boosters", "obligations"]
 THRESHOLDS = tuple(np.round(np.arange(0.30, 0.96, 0.05), 2))
+#: Candidate veto levels: a rule decision is withdrawn where the probability is below it (0: never).
+VETOES = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5)
 MIN_POSITIVES = 5
 #: Article folds of the cross-validation that chooses the thresholds.
 N_FOLDS = 10
@@ -115,7 +120,8 @@ class CodeModel:
 
     Learned attributes: ``vectorizer_``, ``feature_names_``, ``coefs_``
     (code -> coefficient array), ``intercepts_``, ``thresholds_`` (code ->
-    probability threshold, ``inf`` when the rules alone are kept),
+    probability threshold, ``inf`` when the rules alone are kept), ``vetoes_``
+    (code -> veto level, 0 when no rule decision is withdrawn),
     ``cv_f1_`` (code -> (rules F1, hybrid F1) out of fold on the training sets).
     """
 
@@ -153,15 +159,17 @@ class CodeModel:
         Y = _gold_matrix(corpus, gold, self.names)
         docs = corpus.sentences["doc_id"].to_numpy()
         self.coefs_, self.intercepts_, self.thresholds_, self.cv_f1_ = {}, {}, {}, {}
+        self.vetoes_ = {}
         for j, code in enumerate(self.names):
             y, rule = Y[:, j], flags[f"cue:{code}"].to_numpy()
             Xc = X if self.own_cues else X @ self._mask(code)
             if y.sum() < MIN_POSITIVES or y.all():
                 self.thresholds_[code], self.cv_f1_[code] = np.inf, (_f1(rule, y), _f1(rule, y))
+                self.vetoes_[code] = 0.0
                 self.coefs_[code], self.intercepts_[code] = np.zeros(X.shape[1]), -np.inf
                 continue
             oof = np.where(blocked[code].to_numpy(), 0.0, self._out_of_fold(Xc, y, docs))
-            self.thresholds_[code], self.cv_f1_[code] = _best_threshold(oof, rule, y)
+            self.thresholds_[code], self.vetoes_[code], self.cv_f1_[code] = _best_threshold(oof, rule, y)
             clf = self._fit_one(Xc, y)
             self.coefs_[code], self.intercepts_[code] = clf.coef_[0], float(clf.intercept_[0])
         return self
@@ -217,6 +225,21 @@ class CodeModel:
         out = pd.DataFrame(rows, columns=["doc_id", "sent_id", "start", "end", "code", "evidence"])
         return out.sort_values(["doc_id", "sent_id", "code"], kind="stable").reset_index(drop=True)
 
+    def vetoes(self, corpus) -> pd.DataFrame:
+        """Sentences whose probability of a code falls below its veto level: ``doc_id``, ``sent_id``, ``code``, ``p``."""
+        X = self._design(corpus)[0]
+        sents = corpus.sentences[["doc_id", "sent_id"]].reset_index(drop=True)
+        parts = []
+        for code in self.names:
+            if self.vetoes_.get(code, 0.0) <= 0:
+                continue
+            z = X @ self.coefs_[code] + self.intercepts_[code]
+            p = 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50)))
+            low = p < self.vetoes_[code]
+            parts.append(sents[low].assign(code=code, p=np.round(p[low], 4)))
+        out = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=["doc_id", "sent_id", "code", "p"])
+        return out.sort_values(["doc_id", "sent_id", "code"], kind="stable").reset_index(drop=True)
+
     def _top_terms(self, X, i: int, code: str, *, k: int = 3) -> list[str]:
         """The ``k`` features of row ``i`` that push most towards the code."""
         row = X.getrow(i)
@@ -265,15 +288,20 @@ def _f1(pred, y) -> float:
     return 2 * tp / denom if denom else 0.0
 
 
-def _best_threshold(oof, rule, y) -> tuple[float, tuple[float, float]]:
-    """``(threshold, (rules F1, best F1))`` of "rule fires OR out-of-fold probability passes"."""
+def _best_threshold(oof, rule, y) -> tuple[float, float, tuple[float, float]]:
+    """``(threshold, veto, (rules F1, best F1))`` of "(rule fires AND probability reaches the veto)
+    OR probability passes the threshold", on out-of-fold probabilities."""
     base = _f1(rule, y)
-    best, best_t = base, np.inf
-    for t in THRESHOLDS:
-        score = _f1(rule | (oof >= t), y)
-        if score > best + 1e-9:
-            best, best_t = score, float(t)
-    return best_t, (round(base, 4), round(best, 4))
+    best, best_t, best_v = base, np.inf, 0.0
+    for v in VETOES:
+        kept = rule & (oof >= v) if v > 0 else rule
+        for t in (np.inf, *THRESHOLDS):
+            if v > t:
+                continue
+            score = _f1(kept | (oof >= t), y)
+            if score > best + 1e-9:
+                best, best_t, best_v = score, float(t), float(v)
+    return best_t, best_v, (round(base, 4), round(best, 4))
 
 
 _MODELS: dict = {}
