@@ -20,7 +20,7 @@ from .support import member_support
 from .vectors import claim_vectors
 
 #: Default similarity threshold (chosen with ``validate.claims.threshold_curve``).
-DEFAULT_THRESHOLD = 0.325
+DEFAULT_THRESHOLD = 0.375
 #: Least number of content terms (stems or concept tokens) that all members of a claim share.
 DEFAULT_MIN_SHARED = 2
 #: The framing code that marks the topic itself (left out of the claim representation).
