@@ -179,8 +179,7 @@ def detect_codes(corpus, codebook=None, *, model: str = "hybrid") -> pd.DataFram
         from .learn import fit_code_model
 
         fitted = fit_code_model(codebook)
-        out = add_decisions(out, *corpus.cached(("code_model", id(fitted)),
-                                                lambda: (fitted.decisions(corpus), fitted.vetoes(corpus))))
+        out = add_decisions(out, *corpus.cached(("code_model", id(fitted)), lambda: fitted.apply(corpus)))
     elif model != "rules":
         raise ValueError(f"model must be 'rules' or 'hybrid', got {model!r}")
     return out[CODE_COLUMNS].reset_index(drop=True)

@@ -205,15 +205,27 @@ class CodeModel:
         Returns ``doc_id``, ``sent_id``, ``start``, ``end``, ``code``, ``evidence``
         (``p=0.81: <top terms with raw offsets>``), sorted.
         """
+        return self.apply(corpus)[0]
+
+    def vetoes(self, corpus) -> pd.DataFrame:
+        """Sentences whose probability of a code falls below its veto level: ``doc_id``, ``sent_id``, ``code``, ``p``.
+
+        Where the rules gave such a sentence the code, the hybrid withdraws it
+        (:func:`analysis.framing.detect.add_decisions`).
+        """
+        return self.apply(corpus)[1]
+
+    def apply(self, corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """``(decisions, vetoes)`` of :meth:`decisions` and :meth:`vetoes`, from one pass over the corpus."""
         X, _, cues, blocked = self._design(corpus)
         sents = corpus.sentences.reset_index(drop=True)
         first = cues.assign(kind=np.where(cues["status"] == "kept", "cue", "dropped"))
         first = first.drop_duplicates(["doc_id", "sent_id", "code", "kind"])
         index = {(d, s, f"{k}:{c}"): f"{u} [{a}:{b}]" for d, s, c, k, u, a, b in
                  first[["doc_id", "sent_id", "code", "kind", "surface", "cue_start", "cue_end"]].itertuples(index=False)}
-        analyzer, rows = Analyzer(stop=()), []
+        analyzer, rows, low = Analyzer(stop=()), [], []
         for code in self.names:
-            if not np.isfinite(self.thresholds_[code]):
+            if not np.isfinite(self.thresholds_[code]) and self.vetoes_.get(code, 0.0) <= 0:
                 continue
             z = X @ self.coefs_[code] + self.intercepts_[code]
             p = 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50)))
@@ -222,23 +234,13 @@ class CodeModel:
                 spans = _spans(sent, self._top_terms(X, i, code), index, analyzer)
                 rows.append((sent["doc_id"], int(sent["sent_id"]), int(sent["start"]), int(sent["end"]),
                              code, f"p={p[i]:.2f}: " + " | ".join(spans)))
-        out = pd.DataFrame(rows, columns=["doc_id", "sent_id", "start", "end", "code", "evidence"])
-        return out.sort_values(["doc_id", "sent_id", "code"], kind="stable").reset_index(drop=True)
-
-    def vetoes(self, corpus) -> pd.DataFrame:
-        """Sentences whose probability of a code falls below its veto level: ``doc_id``, ``sent_id``, ``code``, ``p``."""
-        X = self._design(corpus)[0]
-        sents = corpus.sentences[["doc_id", "sent_id"]].reset_index(drop=True)
-        parts = []
-        for code in self.names:
-            if self.vetoes_.get(code, 0.0) <= 0:
-                continue
-            z = X @ self.coefs_[code] + self.intercepts_[code]
-            p = 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50)))
-            low = p < self.vetoes_[code]
-            parts.append(sents[low].assign(code=code, p=np.round(p[low], 4)))
-        out = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=["doc_id", "sent_id", "code", "p"])
-        return out.sort_values(["doc_id", "sent_id", "code"], kind="stable").reset_index(drop=True)
+            below = p < self.vetoes_.get(code, 0.0)
+            low.append(sents.loc[below, ["doc_id", "sent_id"]].assign(code=code, p=np.round(p[below], 4)))
+        added = pd.DataFrame(rows, columns=["doc_id", "sent_id", "start", "end", "code", "evidence"])
+        vetoed = pd.concat(low, ignore_index=True) if low else pd.DataFrame(columns=["doc_id", "sent_id", "code", "p"])
+        order = ["doc_id", "sent_id", "code"]
+        return (added.sort_values(order, kind="stable").reset_index(drop=True),
+                vetoed.sort_values(order, kind="stable").reset_index(drop=True))
 
     def _top_terms(self, X, i: int, code: str, *, k: int = 3) -> list[str]:
         """The ``k`` features of row ``i`` that push most towards the code."""

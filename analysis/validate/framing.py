@@ -232,8 +232,7 @@ def set_cross_validation(dirs=None, *, held_out=None, codebook=None) -> pd.DataF
         corpus = load_corpus(folder)
         rules = detect_codes(corpus, book, model="rules")
         fitted = fit_code_model(book, dirs=[d for d in dirs if d != folder])
-        for name, codes in (("rules", rules), ("hybrid", add_decisions(rules, fitted.decisions(corpus),
-                                                                                fitted.vetoes(corpus)))):
+        for name, codes in (("rules", rules), ("hybrid", add_decisions(rules, *fitted.apply(corpus)))):
             macro = validate_frames(codes, folder / "frames.csv", codebook=book).iloc[-1]
             rows.append({"set": folder.name, "model": name, "n_docs": len(corpus.doc_ids),
                          **{k: macro[k] for k in cols}})
