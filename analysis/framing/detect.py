@@ -212,13 +212,14 @@ def add_decisions(rules: pd.DataFrame, extra: pd.DataFrame, vetoed: pd.DataFrame
     extra = extra[~extra.set_index(keys).index.isin(rules.set_index(keys).index)]
     out = pd.concat([rules, extra], ignore_index=True).sort_values(keys, kind="stable")
     if vetoed is not None and len(vetoed):
-        hit = out.set_index(keys).index.isin(vetoed.set_index(keys).index)
-        left = set(zip(out.loc[~hit, "doc_id"], out.loc[~hit, "code"]))
+        index = out.set_index(keys).index
+        hit = index.isin(vetoed.set_index(keys).index)
+        left = pd.MultiIndex.from_frame(out.loc[~hit, ["doc_id", "code"]])
         lone = out[hit].merge(vetoed[[*keys, "p"]], on=keys)
-        lone = lone[np.array([(d, c) not in left for d, c in zip(lone["doc_id"], lone["code"])], dtype=bool)]
+        lone = lone[~pd.MultiIndex.from_frame(lone[["doc_id", "code"]]).isin(left)]
         spare = (lone.assign(q=-lone["p"]).sort_values(["doc_id", "code", "q", "sent_id"], kind="stable")
                  .drop_duplicates(["doc_id", "code"]))
-        out = out[~(hit & ~out.set_index(keys).index.isin(spare.set_index(keys).index))]
+        out = out[~hit | index.isin(spare.set_index(keys).index)]
     return out[CODE_COLUMNS].reset_index(drop=True)
 
 

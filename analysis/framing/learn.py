@@ -195,9 +195,12 @@ class CodeModel:
         X = self._design(corpus)[0]
         out = corpus.sentences[["doc_id", "sent_id"]].reset_index(drop=True)
         for code in self.names:
-            z = X @ self.coefs_[code] + self.intercepts_[code]
-            out[code] = 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50)))
+            out[code] = self._probability(X, code)
         return out
+
+    def _probability(self, X, code: str) -> np.ndarray:
+        z = X @ self.coefs_[code] + self.intercepts_[code]
+        return 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50)))
 
     def decisions(self, corpus) -> pd.DataFrame:
         """Sentences the classifiers code beyond their threshold, with the evidence.
@@ -208,16 +211,16 @@ class CodeModel:
         return self.apply(corpus)[0]
 
     def vetoes(self, corpus) -> pd.DataFrame:
-        """Sentences whose probability of a code falls below its veto level: ``doc_id``, ``sent_id``, ``code``, ``p``.
+        """Rule decisions whose probability falls below the code's veto level: ``doc_id``, ``sent_id``, ``code``, ``p``.
 
-        Where the rules gave such a sentence the code, the hybrid withdraws it
-        (:func:`analysis.framing.detect.add_decisions`).
+        The hybrid withdraws them, unless that would take the code from the
+        whole article (:func:`analysis.framing.detect.add_decisions`).
         """
         return self.apply(corpus)[1]
 
     def apply(self, corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
         """``(decisions, vetoes)`` of :meth:`decisions` and :meth:`vetoes`, from one pass over the corpus."""
-        X, _, cues, blocked = self._design(corpus)
+        X, flags, cues, blocked = self._design(corpus)
         sents = corpus.sentences.reset_index(drop=True)
         first = cues.assign(kind=np.where(cues["status"] == "kept", "cue", "dropped"))
         first = first.drop_duplicates(["doc_id", "sent_id", "code", "kind"])
@@ -225,16 +228,15 @@ class CodeModel:
                  first[["doc_id", "sent_id", "code", "kind", "surface", "cue_start", "cue_end"]].itertuples(index=False)}
         analyzer, rows, low = Analyzer(stop=()), [], []
         for code in self.names:
-            if not np.isfinite(self.thresholds_[code]) and self.vetoes_.get(code, 0.0) <= 0:
+            if not np.isfinite(self.thresholds_[code]) and self.vetoes_[code] <= 0:
                 continue
-            z = X @ self.coefs_[code] + self.intercepts_[code]
-            p = 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50)))
+            p = self._probability(X, code)
             for i in np.flatnonzero((p >= self.thresholds_[code]) & ~blocked[code].to_numpy()):
                 sent = sents.loc[i]
                 spans = _spans(sent, self._top_terms(X, i, code), index, analyzer)
                 rows.append((sent["doc_id"], int(sent["sent_id"]), int(sent["start"]), int(sent["end"]),
                              code, f"p={p[i]:.2f}: " + " | ".join(spans)))
-            below = p < self.vetoes_.get(code, 0.0)
+            below = (p < self.vetoes_[code]) & flags[f"cue:{code}"].to_numpy()
             low.append(sents.loc[below, ["doc_id", "sent_id"]].assign(code=code, p=np.round(p[below], 4)))
         added = pd.DataFrame(rows, columns=["doc_id", "sent_id", "start", "end", "code", "evidence"])
         vetoed = pd.concat(low, ignore_index=True) if low else pd.DataFrame(columns=["doc_id", "sent_id", "code", "p"])
@@ -296,7 +298,7 @@ def _best_threshold(oof, rule, y) -> tuple[float, float, tuple[float, float]]:
     base = _f1(rule, y)
     best, best_t, best_v = base, np.inf, 0.0
     for v in VETOES:
-        kept = rule & (oof >= v) if v > 0 else rule
+        kept = rule & (oof >= v)
         for t in (np.inf, *THRESHOLDS):
             if v > t:
                 continue
