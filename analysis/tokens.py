@@ -51,6 +51,10 @@ NAME_TITLE = r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof|Rev|Sr|Jr|St)\.\s*)?"
 _ATTRIBUTION_RE = re.compile(r"^(?:[–—-]+\s*" + NAME_TITLE + r"[^\W\d_][^.!?]{0,60}|\([^()]{1,60}\))[.!?]?$")
 # Initials before a name ("J.R. Lowe", "A. Kim"): Punkt may split after them.
 _INITIALS_END_RE = re.compile(r"(?:^|[\s(])(?:[A-Z]\.){1,3}$")
+# A dotted abbreviation ("a.m.", "U.S.", "J."): a lower-case word after it continues the sentence.
+_DOTTED_END_RE = re.compile(r"(?:^|[\s(])(?:[A-Za-z]\.){1,4}$")
+# "No." before a number ("No. 3") is an abbreviation; before a word, the word "no" ends a sentence.
+_NUMBER_ABBREVIATION_RE = re.compile(r"(?:^|[\s(])(?:No|no|Nos|nos)\.$")
 # A piece that cannot open a sentence: "”, try ..." or "he asked" after "?”".
 _CONTINUATION_RE = re.compile(r"^[”’\"')\]]+\s*(?:[,;:]|[a-z])|^[,;:]")
 _PAREN_ATTRIBUTION_RE = re.compile(r"\s*\([^()]{1,60}\)")
@@ -95,8 +99,10 @@ def sentence_spans(text: str, *, abbreviations=None) -> list[tuple[int, int]]:
     Punkt runs with our own abbreviation list. Two repairs follow: a
     quotation's attribution ("– Name", "(Name)") is joined to the sentence it
     closes, and a split that leaves a sentence opening with a closing quote
-    and comma, or with a lower-case word after an initial or after "?”",
-    or that holds punctuation alone ('").' after a quoted question), is undone. Spans are trimmed of surrounding white space (and markers).
+    and comma, or with a lower-case word after a dotted abbreviation or an
+    initial ("at 3 a.m. when") or after "?”", with a number after "No.",
+    or that holds punctuation alone ('").' after a quoted question), is
+    undone. Spans are trimmed of surrounding white space (and markers).
 
     Examples
     --------
@@ -109,6 +115,9 @@ def sentence_spans(text: str, *, abbreviations=None) -> list[tuple[int, int]]:
     >>> t = 'Do not mock him ("So you will not talk?"). Ask.'
     >>> [t[a:b] for a, b in sentence_spans(t)]
     ['Do not mock him ("So you will not talk?").', 'Ask.']
+    >>> t = "He texts at 3 a.m. when he cannot sleep. Then he stops."
+    >>> [t[a:b] for a, b in sentence_spans(t)]
+    ['He texts at 3 a.m. when he cannot sleep.', 'Then he stops.']
     """
     text = _EMPHASIS_RE.sub(lambda m: " " * len(m.group()), text)
     abbrevs = tuple(abbreviations) if abbreviations is not None else default_abbreviations()
@@ -125,8 +134,9 @@ def sentence_spans(text: str, *, abbreviations=None) -> list[tuple[int, int]]:
                 (_ATTRIBUTION_RE.match(piece) and len(piece.split()) <= 8)
                 or _CONTINUATION_RE.match(piece)
                 or not any(ch.isalnum() for ch in piece)
+                or (piece[:1].isdigit() and _NUMBER_ABBREVIATION_RE.search(prev))
                 or (piece[:1].isupper() and _INITIALS_END_RE.search(prev) and len(prev.split()) > 1)
-                or (piece[:1].islower() and (_INITIALS_END_RE.search(prev) or _QUESTION_END_RE.search(prev)))):
+                or (piece[:1].islower() and (_DOTTED_END_RE.search(prev) or _QUESTION_END_RE.search(prev)))):
             spans[-1][1] = end
         else:
             spans.append([start, end])

@@ -126,6 +126,17 @@ def test_initials_do_not_split_a_name():
         "Men hide, writes J.R. Haverford.", "He is right."]
 
 
+def test_lower_case_word_after_a_dotted_abbreviation_continues():
+    assert _split("He texts at 2 a.m. when the house is quiet. Then he sleeps.") == [
+        "He texts at 2 a.m. when the house is quiet.", "Then he sleeps."]
+    assert _split("They met at 6 p.m. He was late.") == ["They met at 6 p.m.", "He was late."]
+
+
+def test_no_ends_a_sentence_unless_a_number_follows():
+    assert _split("The answer is no. He is tired.") == ["The answer is no.", "He is tired."]
+    assert _split("Tip No. 4 is rest. Then talk.") == ["Tip No. 4 is rest.", "Then talk."]
+
+
 def test_attribution_with_a_title():
     assert _split("“Time heals all.” – Dr. Ikenna Obi. Next.") == ["“Time heals all.” – Dr. Ikenna Obi.", "Next."]
 
