@@ -41,13 +41,13 @@ SOURCES_GOLD_PATH = ANNOTATIONS_DIR / "sources.csv"
 CLAIMS_DEV_DIR = PROJECT_DIR / "tests" / "data" / "claims_dev"
 #: All invented development sets with hand-coded repeated claims (the frame weight and the
 #: default threshold were chosen on them and on the seeds).
-CLAIMS_DEV_DIRS = (CLAIMS_DEV_DIR, *(PROJECT_DIR / "tests" / "data" / f"claims_dev{i}" for i in range(2, 6)))
+CLAIMS_DEV_DIRS = (CLAIMS_DEV_DIR, *(PROJECT_DIR / "tests" / "data" / f"claims_dev{i}" for i in range(2, 8)))
 #: Irregular English verbs and their past forms (a verb cue "feel*" also matches "felt").
 FRAMING_IRREGULAR_PATH = DATA_DIR / "framing_irregular_verbs.csv"
 #: Hand-coded invented articles (one folder per set, each with its frames.csv) that the
 #: framing classifiers learn from; shipped with the package.
 FRAMING_TRAIN_DIRS = tuple(DATA_DIR / "framing_train" / name for name in (
-    "framing_dev", "framing_holdout", *(f"framing_train_{x}" for x in "abcdefghijklmnopqrst")))
+    "framing_dev", "framing_holdout", *(f"framing_train_{x}" for x in "abcdefghijklmnopqrstuvwx")))
 #: Held-out invented articles with hand-coded repeated claims (the threshold was not chosen on them).
 CLAIMS_TEST_DIR = PROJECT_DIR / "tests" / "data" / "claims_test"
 
