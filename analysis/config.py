@@ -47,7 +47,7 @@ FRAMING_IRREGULAR_PATH = DATA_DIR / "framing_irregular_verbs.csv"
 #: Hand-coded invented articles (one folder per set, each with its frames.csv) that the
 #: framing classifiers learn from; shipped with the package.
 FRAMING_TRAIN_DIRS = tuple(DATA_DIR / "framing_train" / name for name in (
-    "framing_dev", "framing_holdout", *(f"framing_train_{x}" for x in "abcdefghijklmnopqrstuvwx")))
+    "framing_dev", "framing_holdout", *(f"framing_train_{x}" for x in (*"abcdefghijklmnopqrstuvwxyz", "aa", "ab"))))
 #: Held-out invented articles with hand-coded repeated claims (the threshold was not chosen on them).
 CLAIMS_TEST_DIR = PROJECT_DIR / "tests" / "data" / "claims_test"
 
