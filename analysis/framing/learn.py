@@ -7,7 +7,7 @@ sentence before it (at half weight: "Honestly, it rarely is." takes its
 subject from there), and its stance (second person, generic men or women,
 imperative, directive, question, hedge, booster, obligation). One
 ``LogisticRegression`` per code (``class_weight="balanced"``) is fitted on
-hand-coded folders (by default the 140 invented, hand-coded articles shipped
+hand-coded folders (by default the 132 invented, hand-coded articles shipped
 with the package, ``config.FRAMING_TRAIN_DIRS``). Two probability levels of
 each code are chosen by cross-validation on the same folders (ten folds of
 whole articles): the threshold and the veto level that maximise the
