@@ -39,8 +39,8 @@ SOURCES_LEXICON_DIR = DATA_DIR / "sources"
 SOURCES_GOLD_PATH = ANNOTATIONS_DIR / "sources.csv"
 #: Invented advice articles with hand-coded repeated claims (claims development set).
 CLAIMS_DEV_DIR = PROJECT_DIR / "tests" / "data" / "claims_dev"
-#: All invented development sets with hand-coded repeated claims (the frame weight and the
-#: default threshold were chosen on them and on the seeds).
+#: All invented development sets with hand-coded repeated claims (the frame weight was chosen
+#: with the seeds on the first three, the default threshold with the seeds on all of them).
 CLAIMS_DEV_DIRS = (CLAIMS_DEV_DIR, *(PROJECT_DIR / "tests" / "data" / f"claims_dev{i}" for i in range(2, 8)))
 #: Irregular English verbs and their past forms (a verb cue "feel*" also matches "felt").
 FRAMING_IRREGULAR_PATH = DATA_DIR / "framing_irregular_verbs.csv"
