@@ -54,6 +54,10 @@ CLAIMS_TEST_DIR = PROJECT_DIR / "tests" / "data" / "claims_test"
 #: The one seed for every random step (topic models, resampling, layouts).
 RANDOM_STATE = 20261122
 
+#: Worker processes that fit the framing classifiers, one code per task (-1: one per core).
+#: Results do not depend on it; set ``$ANALYSIS_JOBS=1`` to fit in the calling process.
+N_JOBS = int(os.environ.get("ANALYSIS_JOBS", "-1"))
+
 #: Environment variable that points notebooks and the CLI at another corpus.
 CORPUS_ENV = "ANALYSIS_CORPUS"
 

@@ -1,7 +1,10 @@
 """Framing: codebook files, code detection with negation and scope, stance, profiles, validation."""
 from __future__ import annotations
 
+import re
+
 import matplotlib
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -416,11 +419,23 @@ def test_code_model_is_reproducible_and_thresholds_come_from_training():
     assert fit_code_model() is model
     book = load_codebook()
     corpus, gold = _training(tuple(str(d) for d in train_dirs()), book)
-    again = CodeModel(book).fit(corpus, gold)
+    again = CodeModel(book, n_jobs=1).fit(corpus, gold)  # in this process, not in workers
     assert again.thresholds_ == model.thresholds_ and again.vetoes_ == model.vetoes_
+    assert all(np.array_equal(again.coefs_[c], model.coefs_[c]) for c in model.coefs_)
     assert set(model.thresholds_) == set(book["code"])
     probs = model.predict_proba(Corpus.from_texts({"a": "He is scared of being judged. The bus was late."}))
     assert probs.loc[0, "cause.fear"] > probs.loc[1, "cause.fear"]
+
+
+def test_training_folders_need_distinct_document_ids(tmp_path):
+    import shutil
+    from analysis.framing.learn import fit_code_model
+    first = config.FRAMING_TRAIN_DIRS[0]
+    copy = tmp_path / "copy"
+    shutil.copytree(first, copy)
+    name = sorted(p.name for p in copy.glob("*.txt"))[0]
+    with pytest.raises(ValueError, match=re.escape(name)):
+        fit_code_model(dirs=[first, copy])
 
 
 def test_vetoes_withdraw_codes_from_sentences_never_from_articles():
@@ -558,3 +573,4 @@ def test_set_cross_validation_leaves_each_set_out(tmp_path):
     assert table["set"].tolist() == [dirs[2].name] * 2 + ["mean"] * 2
     assert table["model"].tolist() == ["rules", "hybrid"] * 2
     assert table.loc[0, "n_docs"] == 5 and (table["f1"].between(0, 1)).all()
+    pd.testing.assert_frame_equal(set_cross_validation(dirs, held_out=dirs[2:]), table)  # read back

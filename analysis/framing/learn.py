@@ -36,8 +36,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
+from joblib import Parallel, delayed
 from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.linear_model import LogisticRegression
+from threadpoolctl import threadpool_limits
 
 from .. import config
 from ..tokens import Analyzer, normalize_quotes
@@ -117,6 +119,8 @@ class CodeModel:
         Words left out of the stem n-grams (default none: pronouns and
         negators carry framing).
     random_state : int
+    n_jobs : int, optional
+        Worker processes for the per-code fits (default ``config.N_JOBS``).
 
     Learned attributes: ``vectorizer_``, ``feature_names_``, ``coefs_``
     (code -> coefficient array), ``intercepts_``, ``thresholds_`` (code ->
@@ -126,15 +130,20 @@ class CodeModel:
     """
 
     def __init__(self, codebook, *, C: float = 0.5, own_cues: bool = True, stop=(),
-                 random_state: int = config.RANDOM_STATE):
+                 random_state: int = config.RANDOM_STATE, n_jobs: int | None = None):
         self.codebook, self.C, self.random_state = codebook, C, random_state
+        self.n_jobs = config.N_JOBS if n_jobs is None else n_jobs
         self.own_cues, self.stop = own_cues, stop
         self.names = list(codebook["code"])
 
     def _design(self, corpus, *, fit=False):
         flags, cues, blocked = _rule_features(corpus, self.codebook, self.names)
         flags = pd.concat([flags, _stance_features(corpus)], axis=1)
-        texts = corpus.sentences["text"].tolist()
+        X = self._matrix(corpus.sentences["text"].tolist(), corpus.sentences["doc_id"].to_numpy(), flags, fit=fit)
+        return X, flags, cues, blocked
+
+    def _matrix(self, texts, docs, flags: pd.DataFrame, *, fit=False) -> sp.csr_matrix:
+        """Stem n-grams, rule and stance flags, and the previous sentence's stems at half weight."""
         if fit:
             self.vectorizer_ = CountVectorizer(analyzer=Analyzer(stop=self.stop, ngram_range=(1, 2)),
                                                binary=True, min_df=2)
@@ -142,53 +151,40 @@ class CodeModel:
             self.feature_names_ = list(self.vectorizer_.get_feature_names_out()) + list(flags.columns)
         else:
             words = self.vectorizer_.transform(texts)
-        ctx = 0.5 * (_within_doc_shift(corpus.sentences["doc_id"], -1) @ words)
+        ctx = 0.5 * (_within_doc_shift(docs, -1) @ words)
         X = sp.hstack([words, sp.csr_matrix(flags.to_numpy(dtype=np.float64)), ctx], format="csr")
         if fit:
             self.feature_names_ += ["ctx:" + w for w in self.vectorizer_.get_feature_names_out()]
-        return X, flags, cues, blocked
-
-    def _fit_one(self, X, y) -> LogisticRegression:
-        clf = LogisticRegression(C=self.C, class_weight="balanced", solver="liblinear",
-                                 random_state=self.random_state)
-        return clf.fit(X, y)
+        return X
 
     def fit(self, corpus, gold: pd.DataFrame) -> "CodeModel":
-        """Fit on ``corpus`` and its hand coding (``doc_id``, ``sent_id``, ``codes``)."""
-        X, flags, _, blocked = self._design(corpus, fit=True)
-        Y = _gold_matrix(corpus, gold, self.names)
-        docs = corpus.sentences["doc_id"].to_numpy()
-        self.coefs_, self.intercepts_, self.thresholds_, self.cv_f1_ = {}, {}, {}, {}
-        self.vetoes_ = {}
-        for j, code in enumerate(self.names):
-            y, rule = Y[:, j], flags[f"cue:{code}"].to_numpy()
-            Xc = X if self.own_cues else X @ self._mask(code)
-            if y.sum() < MIN_POSITIVES or y.all():
-                self.thresholds_[code], self.cv_f1_[code] = np.inf, (_f1(rule, y), _f1(rule, y))
-                self.vetoes_[code] = 0.0
-                self.coefs_[code], self.intercepts_[code] = np.zeros(X.shape[1]), -np.inf
-                continue
-            oof = np.where(blocked[code].to_numpy(), 0.0, self._out_of_fold(Xc, y, docs))
-            self.thresholds_[code], self.vetoes_[code], self.cv_f1_[code] = _best_threshold(oof, rule, y)
-            clf = self._fit_one(Xc, y)
-            self.coefs_[code], self.intercepts_[code] = clf.coef_[0], float(clf.intercept_[0])
+        """Fit on ``corpus`` and its hand coding (``doc_id``, ``sent_id``, ``codes``).
+
+        The codes are fitted in ``n_jobs`` worker processes; each fit is seeded,
+        so the model is the same for any number of workers.
+        """
+        flags, _, blocked = _rule_features(corpus, self.codebook, self.names)
+        flags = pd.concat([flags, _stance_features(corpus)], axis=1)
+        return self._fit_features(corpus.sentences["text"].tolist(), corpus.sentences["doc_id"].to_numpy(),
+                                  flags, blocked, _gold_matrix(corpus, gold, self.names))
+
+    def _fit_features(self, texts, docs, flags, blocked, Y) -> "CodeModel":
+        X = self._matrix(texts, docs, flags, fit=True)
+        tasks = [(X if self.own_cues else X @ self._mask(code), Y[:, j], flags[f"cue:{code}"].to_numpy(),
+                  blocked[code].to_numpy()) for j, code in enumerate(self.names)]
+        jobs = self.n_jobs if len(tasks) > 1 else 1
+        fits = Parallel(n_jobs=jobs, max_nbytes=None)(
+            delayed(_fit_code)(Xc, y, rule, block, docs, self.C, self.random_state) for Xc, y, rule, block in tasks)
+        self.coefs_, self.intercepts_, self.thresholds_, self.cv_f1_, self.vetoes_ = {}, {}, {}, {}, {}
+        for code, (threshold, veto, cv_f1, coef, intercept) in zip(self.names, fits):
+            self.thresholds_[code], self.vetoes_[code], self.cv_f1_[code] = threshold, veto, cv_f1
+            self.coefs_[code] = coef if coef is not None else np.zeros(X.shape[1])
+            self.intercepts_[code] = intercept
         return self
 
     def _mask(self, code: str):
         own = {f"cue:{code}", f"dropped:{code}", f"prev:{code}"}
         return sp.diags([0.0 if f in own else 1.0 for f in self.feature_names_], format="csr")
-
-    def _out_of_fold(self, X, y, docs) -> np.ndarray:
-        """Probabilities from models that did not see the sentence's article (``N_FOLDS`` article folds)."""
-        oof = np.zeros(len(y))
-        names = sorted(set(docs))
-        fold = pd.Series(np.arange(len(names)) % N_FOLDS, index=names)[docs].to_numpy()
-        for k in range(min(N_FOLDS, len(names))):
-            test = fold == k
-            if y[~test].sum() == 0 or y[~test].all():
-                continue
-            oof[test] = self._fit_one(X[~test], y[~test]).predict_proba(X[test])[:, 1]
-        return oof
 
     def predict_proba(self, corpus) -> pd.DataFrame:
         """Probability of every code for every sentence: ``doc_id``, ``sent_id``, then one column per code."""
@@ -279,6 +275,40 @@ def _stem_span(sent, words, analyzer, grams) -> list[str]:
     return []
 
 
+def _fit_one(X, y, C: float, random_state: int) -> LogisticRegression:
+    clf = LogisticRegression(C=C, class_weight="balanced", solver="liblinear", random_state=random_state)
+    return clf.fit(X, y)
+
+
+def _out_of_fold(X, y, docs, C: float, random_state: int) -> np.ndarray:
+    """Probabilities from models that did not see the sentence's article (``N_FOLDS`` article folds)."""
+    oof = np.zeros(len(y))
+    names = sorted(set(docs))
+    fold = pd.Series(np.arange(len(names)) % N_FOLDS, index=names)[docs].to_numpy()
+    for k in range(min(N_FOLDS, len(names))):
+        test = fold == k
+        if y[~test].sum() == 0 or y[~test].all():
+            continue
+        oof[test] = _fit_one(X[~test], y[~test], C, random_state).predict_proba(X[test])[:, 1]
+    return oof
+
+
+def _fit_code(X, y, rule, blocked, docs, C: float, random_state: int):
+    """One code: ``(threshold, veto, (rules F1, best F1), coefficients, intercept)``.
+
+    A code with too few positive sentences keeps the rules alone (no coefficients).
+    BLAS runs on one thread, so the numbers do not depend on the machine's cores
+    or on the number of worker processes.
+    """
+    if y.sum() < MIN_POSITIVES or y.all():
+        return np.inf, 0.0, (_f1(rule, y), _f1(rule, y)), None, -np.inf
+    with threadpool_limits(limits=1, user_api="blas"):  # a threaded BLAS sums in another order
+        oof = np.where(blocked, 0.0, _out_of_fold(X, y, docs, C, random_state))
+        threshold, veto, cv_f1 = _best_threshold(oof, rule, y)
+        clf = _fit_one(X, y, C, random_state)
+    return threshold, veto, cv_f1, clf.coef_[0], float(clf.intercept_[0])
+
+
 def _gold_matrix(corpus, gold, names) -> np.ndarray:
     keys = corpus.sentences[["doc_id", "sent_id"]].reset_index(drop=True)
     sets = keys.merge(gold[["doc_id", "sent_id", "codes"]], on=["doc_id", "sent_id"], how="left")["codes"]
@@ -311,18 +341,54 @@ def _best_threshold(oof, rule, y) -> tuple[float, float, tuple[float, float]]:
 _MODELS: dict = {}
 
 
-def _training(dirs, book):
+def _training(dirs, book, *, folders=False):
+    """The training folders as one corpus (documents sorted by id) and its hand coding aligned to
+    its sentences; with ``folders``, also the folder of each document (``doc_id`` -> folder)."""
     from ..corpus import Corpus, load_corpus
     from ..validate.framing import align, read_frames
 
-    raw, golds = {}, []
+    raw, golds, folder_of, path_of = {}, [], {}, {}
     for d in dirs:
-        raw.update(load_corpus(d).raw)
+        loaded = load_corpus(d)
+        paths = dict(zip(loaded.documents["doc_id"], loaded.documents["path"]))
+        for doc_id, text in loaded.raw.items():
+            if doc_id in folder_of:
+                raise ValueError(f"{paths[doc_id]}: document id {doc_id!r} is also {path_of[doc_id]}; "
+                                 "training folders need distinct file names")
+            raw[doc_id], folder_of[doc_id], path_of[doc_id] = text, str(d), paths[doc_id]
         golds.append(read_frames(Path(d) / "frames.csv"))
     corpus = Corpus.from_texts(dict(sorted(raw.items())))
     gold = pd.concat(golds, ignore_index=True).explode("codes").dropna().rename(columns={"codes": "code"})
     sents = corpus.sentences[["doc_id", "sent_id", "start", "end"]].reset_index(drop=True)
-    return corpus, sents.assign(codes=align(gold, sents).map(lambda s: tuple(sorted(s))))
+    gold = sents.assign(codes=align(gold, sents).map(lambda s: tuple(sorted(s))))
+    return (corpus, gold, folder_of) if folders else (corpus, gold)
+
+
+def fold_models(dirs, held_out, codebook=None, *, C: float = 0.5,
+                random_state: int = config.RANDOM_STATE):
+    """Yield ``(folder, model)``: for each folder of ``held_out``, the model fitted on the other folders of ``dirs``.
+
+    The same models as ``fit_code_model(dirs=<dirs without the folder>)``,
+    but the cue and stance pass runs once over all folders, and the models
+    are not kept in the cache of :func:`fit_code_model`.
+    """
+    from .detect import _as_codebook
+
+    book = _as_codebook(codebook)
+    dirs = [str(Path(d).resolve()) for d in dirs]
+    corpus, gold, folder_of = _training(dirs, book, folders=True)
+    names = list(book["code"])
+    flags, _, blocked = _rule_features(corpus, book, names)
+    flags = pd.concat([flags, _stance_features(corpus)], axis=1)
+    Y = _gold_matrix(corpus, gold, names)
+    docs = corpus.sentences["doc_id"].to_numpy()
+    texts = np.array(corpus.sentences["text"].tolist(), dtype=object)
+    folder = pd.Series(docs).map(folder_of).to_numpy()
+    for out in held_out:
+        rows = folder != str(Path(out).resolve())
+        model = CodeModel(book, C=C, random_state=random_state)
+        yield Path(out), model._fit_features(texts[rows].tolist(), docs[rows], flags[rows].reset_index(drop=True),
+                                             blocked[rows].reset_index(drop=True), Y[rows])
 
 
 def fit_code_model(codebook=None, *, dirs=None, C: float = 0.5,
