@@ -212,6 +212,10 @@ def set_cross_validation(dirs=None, *, held_out=None, codebook=None) -> pd.DataF
     folders of ``dirs`` and both models are scored on the folder left out:
     an estimate of how the default model does on articles it has not seen.
 
+    The result is kept in the disk cache (:mod:`analysis.cache`), keyed by
+    the package, the folders' files and the codebook: the first call fits one
+    model per held-out folder (minutes), later calls read it back.
+
     Returns
     -------
     DataFrame
@@ -219,19 +223,28 @@ def set_cross_validation(dirs=None, *, held_out=None, codebook=None) -> pd.DataF
         ``precision``, ``recall``, ``f1`` (macro), ``kappa``,
         ``doc_agreement``, ``doc_f1``; then a ``mean`` row per model.
     """
-    from ..corpus import load_corpus
-    from ..framing import detect_codes
-    from ..framing.detect import _as_codebook, add_decisions
-    from ..framing.learn import fit_code_model
+    from ..cache import cached
+    from ..framing.detect import _as_codebook
 
     book = _as_codebook(codebook)
-    dirs = [Path(d) for d in (dirs or config.FRAMING_TRAIN_DIRS)]
+    dirs = [Path(d).resolve() for d in (dirs or config.FRAMING_TRAIN_DIRS)]
+    held_out = [Path(d).resolve() for d in (held_out or dirs)]
+    params = ([str(d) for d in dirs], [str(d) for d in held_out], book.to_dict("list"))
+    return cached("set_cross_validation", params, lambda: _set_cross_validation(dirs, held_out, book),
+                  paths=sorted(set(dirs) | set(held_out)))
+
+
+def _set_cross_validation(dirs, held_out, book) -> pd.DataFrame:
+    from ..corpus import load_corpus
+    from ..framing import detect_codes
+    from ..framing.detect import add_decisions
+    from ..framing.learn import fold_models
+
     cols = ["n_gold", "precision", "recall", "f1", "kappa", "doc_agreement", "doc_f1"]
     rows = []
-    for folder in [Path(d) for d in (held_out or dirs)]:
+    for folder, fitted in fold_models(dirs, held_out, book):
         corpus = load_corpus(folder)
         rules = detect_codes(corpus, book, model="rules")
-        fitted = fit_code_model(book, dirs=[d for d in dirs if d != folder])
         for name, codes in (("rules", rules), ("hybrid", add_decisions(rules, *fitted.apply(corpus)))):
             macro = validate_frames(codes, folder / "frames.csv", codebook=book).iloc[-1]
             rows.append({"set": folder.name, "model": name, "n_docs": len(corpus.doc_ids),
