@@ -13,10 +13,16 @@ list, then the negation, scope and directive checks on each hit),
 ``detect_codes hybrid`` (the default: the rules plus the classifiers),
 ``detect_stance``, ``frame_table``, ``distinctive_terms`` (by code). Time is
 wall-clock; output is a markdown table.
+
+``--set-cv`` also times the leave-one-set-out cross-validation of notebook 03
+(``set_cross_validation`` over the shipped training sets, disk cache off) and
+the fit of the classifiers with 1 and with 2 worker processes (after the cue
+and stance pass, which is cached on the corpus).
 """
 from __future__ import annotations
 
 import argparse
+import os
 import time
 
 from analysis import Corpus, config, framing
@@ -48,14 +54,37 @@ def bench(n: int) -> list[tuple]:
     return [(n, len(corpus.sentences), name, seconds) for name, seconds in rows]
 
 
+def bench_training() -> list[tuple]:
+    """The classifiers' fit with 1 and 2 workers, and the set cross-validation (no disk cache)."""
+    from analysis.cache import CACHE_ENV
+    from analysis.framing.learn import CodeModel, _training, train_dirs
+    from analysis.validate.framing import set_cross_validation
+
+    book = framing.load_codebook()
+    corpus, gold = _training(train_dirs(), book)
+    rows: list[tuple] = []
+    _timed(rows, "cue and stance pass over the training articles",
+           lambda: (framing.detect_cues(corpus, book), framing.detect_stance(corpus)))
+    for jobs in (1, 2):
+        _timed(rows, f"CodeModel.fit, {jobs} worker(s)", lambda: CodeModel(book, n_jobs=jobs).fit(corpus, gold))
+    os.environ[CACHE_ENV] = "off"
+    held_out = config.FRAMING_TRAIN_DIRS[2:]
+    _timed(rows, f"set_cross_validation, {len(held_out)} sets left out", lambda: set_cross_validation(held_out=held_out))
+    return [(corpus.documents.shape[0], len(corpus.sentences), name, seconds) for name, seconds in rows]
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, nargs="*", default=list(SIZES))
+    parser.add_argument("--set-cv", action="store_true", help="also time the training and the set cross-validation")
     args = parser.parse_args(argv)
     print("| articles | sentences | stage | seconds |")
     print("|---:|---:|---|---:|")
     for n in args.docs:
         for docs, sents, name, seconds in bench(n):
+            print(f"| {docs:,} | {sents:,} | {name} | {seconds:.2f} |")
+    if args.set_cv:
+        for docs, sents, name, seconds in bench_training():
             print(f"| {docs:,} | {sents:,} | {name} | {seconds:.2f} |")
 
 
