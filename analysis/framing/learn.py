@@ -18,7 +18,9 @@ level never exceeds the threshold. A veto withdraws a rule's code from a
 sentence, not from an article (:func:`analysis.framing.detect.add_decisions`). The classifier never adds a code where a cue
 of that code was dropped as negated or as about the wrong person: the
 rules' negation and scope checks bind it too. A code whose training
-sentences are too few is left to the rules.
+sentences are too few is left to the rules. The codes are fitted in worker
+processes (``config.N_JOBS``), each with a fixed seed and single-threaded
+BLAS, so the model is the same on any machine and for any number of workers.
 
 Examples
 --------
