@@ -1,7 +1,6 @@
 """Shared fixtures: a tiny hand-written corpus whose answers are known by hand."""
 from __future__ import annotations
 
-import os
 import shutil
 
 import pytest
@@ -91,10 +90,6 @@ def _fresh_result_cache(tmp_path_factory):
     """A disk cache that starts empty in every test session (notebook kernels and commands inherit it)."""
     from analysis.cache import CACHE_ENV
 
-    before = os.environ.get(CACHE_ENV)
-    os.environ[CACHE_ENV] = str(tmp_path_factory.mktemp("cache"))
-    yield
-    if before is None:
-        os.environ.pop(CACHE_ENV, None)
-    else:
-        os.environ[CACHE_ENV] = before
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(CACHE_ENV, str(tmp_path_factory.mktemp("cache")))
+        yield

@@ -106,6 +106,12 @@ def _stance_features(corpus) -> pd.DataFrame:
     return pd.DataFrame({f"stance:{c}": st[c].astype(int).clip(upper=1).astype(bool) for c in STANCE})
 
 
+def _features(corpus, codebook, names) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """:func:`_rule_features` with the stance flags appended to the flags."""
+    flags, cues, blocked = _rule_features(corpus, codebook, names)
+    return pd.concat([flags, _stance_features(corpus)], axis=1), cues, blocked
+
+
 class CodeModel:
     """Per-code classifiers over rule, stance and stem features; see :func:`fit_code_model`.
 
@@ -139,8 +145,7 @@ class CodeModel:
         self.names = list(codebook["code"])
 
     def _design(self, corpus, *, fit=False):
-        flags, cues, blocked = _rule_features(corpus, self.codebook, self.names)
-        flags = pd.concat([flags, _stance_features(corpus)], axis=1)
+        flags, cues, blocked = _features(corpus, self.codebook, self.names)
         X = self._matrix(corpus.sentences["text"].tolist(), corpus.sentences["doc_id"].to_numpy(), flags, fit=fit)
         return X, flags, cues, blocked
 
@@ -165,8 +170,7 @@ class CodeModel:
         The codes are fitted in ``n_jobs`` worker processes; each fit is seeded,
         so the model is the same for any number of workers.
         """
-        flags, _, blocked = _rule_features(corpus, self.codebook, self.names)
-        flags = pd.concat([flags, _stance_features(corpus)], axis=1)
+        flags, _, blocked = _features(corpus, self.codebook, self.names)
         return self._fit_features(corpus.sentences["text"].tolist(), corpus.sentences["doc_id"].to_numpy(),
                                   flags, blocked, _gold_matrix(corpus, gold, self.names))
 
@@ -380,8 +384,7 @@ def fold_models(dirs, held_out, codebook=None, *, C: float = 0.5,
     dirs = [str(Path(d).resolve()) for d in dirs]
     corpus, gold, folder_of = _training(dirs, book, folders=True)
     names = list(book["code"])
-    flags, _, blocked = _rule_features(corpus, book, names)
-    flags = pd.concat([flags, _stance_features(corpus)], axis=1)
+    flags, _, blocked = _features(corpus, book, names)
     Y = _gold_matrix(corpus, gold, names)
     docs = corpus.sentences["doc_id"].to_numpy()
     texts = np.array(corpus.sentences["text"].tolist(), dtype=object)
