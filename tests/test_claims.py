@@ -89,6 +89,44 @@ def test_top_k_neighbours_is_sparse_and_skips_same_document():
     assert graph[0, 1] == 0 and graph[0, 2] > 0
 
 
+@pytest.fixture(scope="module")
+def training_vectors():
+    """Claim vectors of every sentence of the framing training articles (about 7,700)."""
+    from analysis import load_corpus
+    from analysis.framing.learn import train_dirs
+    sentences = pd.concat([load_corpus(d).sentences.assign(doc_id=lambda s, d=d: d.name + "/" + s["doc_id"])
+                           for d in train_dirs()], ignore_index=True)
+    return claim_vectors(sentences["text"].tolist()), sentences["doc_id"].to_numpy()
+
+
+def test_approximate_search_finds_most_exact_neighbours(training_vectors):
+    v, docs = training_vectors
+    exact = top_k_neighbours(v, k=10, min_similarity=0.375, docs=docs, search="exact")
+    approx = top_k_neighbours(v, k=10, min_similarity=0.375, docs=docs, search="approximate")
+    assert exact.nnz > 10_000
+    assert exact.multiply(approx > 0).nnz / exact.nnz >= 0.85
+    assert (approx[approx > 0] >= 0.375).all()  # rescored exactly, same floor
+    again = top_k_neighbours(v, k=10, min_similarity=0.375, docs=docs, search="approximate")
+    assert (approx != again).nnz == 0
+
+
+def test_auto_search_switches_at_the_limit(training_vectors, monkeypatch):
+    from analysis.claims import vectors as module
+    v, docs = training_vectors
+    auto = top_k_neighbours(v, k=5, docs=docs)
+    assert (auto != top_k_neighbours(v, k=5, docs=docs, search="exact")).nnz == 0
+    monkeypatch.setattr(module, "EXACT_UP_TO", 100)
+    auto = top_k_neighbours(v, k=5, docs=docs)
+    assert (auto != top_k_neighbours(v, k=5, docs=docs, search="approximate")).nnz == 0
+
+
+def test_unknown_search_is_an_error(corpus):
+    with pytest.raises(ValueError, match="search"):
+        detect_repeated_claims(corpus, search="fast")
+    with pytest.raises(ValueError, match="search"):
+        top_k_neighbours(claim_vectors(["a b c", "d e f"]), search="fast")
+
+
 def test_average_linkage_needs_two_documents():
     v = claim_vectors(["Men hide feelings.", "Men hide feelings.", "Buy milk now."])
     labels = average_linkage(v, ["a", "a", "b"], threshold=0.3)

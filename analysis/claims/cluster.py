@@ -5,8 +5,12 @@ sentences from different documents, as in
 agglomerative clustering with average linkage and a distance threshold, but
 only clusters joined by at least one neighbour edge at or above the
 threshold are ever compared (a connectivity constraint, as with
-scikit-learn's ``connectivity=``). only the similarities between the members of the two clusters are computed:
-no n x n matrix is built.
+scikit-learn's ``connectivity=``), and only the similarities between the
+members of the two clusters are computed: no n x n matrix is built. The
+neighbour graph comes from
+:func:`~analysis.claims.vectors.top_k_neighbours`, exact up to
+:data:`~analysis.claims.vectors.EXACT_UP_TO` sentences and approximate
+above.
 
 Examples
 --------
@@ -27,7 +31,7 @@ from .vectors import ClaimVectors, top_k_neighbours
 
 
 def average_linkage(vectors: ClaimVectors, docs, *, threshold: float, k: int = 10,
-                    max_per_doc: int = 2) -> np.ndarray:
+                    max_per_doc: int = 2, search: str = "auto") -> np.ndarray:
     """Cluster labels (the smallest member index of each cluster) for every sentence.
 
     Parameters
@@ -45,10 +49,13 @@ def average_linkage(vectors: ClaimVectors, docs, *, threshold: float, k: int = 1
     max_per_doc : int
         Most members a cluster may take from one document (a claim is
         stated once or twice per article; more means a topic, not a claim).
+    search : {"auto", "exact", "approximate"}
+        How the neighbour graph is searched (:func:`~analysis.claims.vectors.top_k_neighbours`).
     """
     n = len(vectors)
     docs = np.asarray(docs)
-    graph = sp.triu(top_k_neighbours(vectors, k=k, min_similarity=threshold, docs=docs), k=1).tocoo()
+    graph = sp.triu(top_k_neighbours(vectors, k=k, min_similarity=threshold, docs=docs,
+                                     search=search), k=1).tocoo()
     state = _Clusters(vectors, docs)
     members = state.members
     neighbours: dict[int, set] = {i: set() for i in range(n)}
@@ -146,6 +153,13 @@ class _Clusters:
 
 
 def _dot(x, y) -> float:
+    """Dot product of two (sparse row with sorted indices, dense part) pairs."""
     (a, da), (b, db) = x, y
-    _, ia, ib = np.intersect1d(a.indices, b.indices, assume_unique=True, return_indices=True)
-    return float(a.data[ia] @ b.data[ib] + da @ db)
+    if len(a.indices) > len(b.indices):
+        a, b = b, a
+    if not len(a.indices) or not len(b.indices):
+        return float(da @ db)
+    pos = np.searchsorted(b.indices, a.indices)
+    pos[pos == len(b.indices)] = 0
+    hit = b.indices[pos] == a.indices
+    return float(a.data[hit] @ b.data[pos[hit]] + da @ db)

@@ -34,7 +34,8 @@ REPEATED_COLUMNS = ["claim_id", "doc_id", "sent_id", "start", "end", "text", "si
 
 def detect_repeated_claims(corpus, *, threshold: float = DEFAULT_THRESHOLD, k: int = 10,
                            min_shared: int = DEFAULT_MIN_SHARED, frames: bool = True,
-                           attach: float | None = None, merge: float | None = None) -> pd.DataFrame:
+                           attach: float | None = None, merge: float | None = None,
+                           search: str = "auto") -> pd.DataFrame:
     """One row per member sentence of each claim made in two or more documents.
 
     Claim sentences (:func:`detect_claims`) are represented by
@@ -71,6 +72,11 @@ def detect_repeated_claims(corpus, *, threshold: float = DEFAULT_THRESHOLD, k: i
     merge : float, optional
         Least mean similarity between two claims' members to join them
         (None: no second pass).
+    search : {"auto", "exact", "approximate"}
+        The neighbour search (:func:`~analysis.claims.vectors.top_k_neighbours`):
+        ``"auto"`` compares every pair of claim sentences up to
+        :data:`~analysis.claims.vectors.EXACT_UP_TO` of them and searches
+        approximately above.
 
     Returns
     -------
@@ -83,20 +89,23 @@ def detect_repeated_claims(corpus, *, threshold: float = DEFAULT_THRESHOLD, k: i
         ``n_docs``, ``support`` (named, anonymous, none, or unknown when
         the sources layer is missing). Sorted by claim, corpus order.
     """
+    if search not in ("auto", "exact", "approximate"):
+        raise ValueError(f"search must be 'auto', 'exact' or 'approximate', not {search!r}")
     options = {"attach": attach, "merge": merge, "min_shared": int(min_shared), "frames": bool(frames)}
-    key = ("detect_repeated_claims", round(float(threshold), 6), int(k),
+    key = ("detect_repeated_claims", round(float(threshold), 6), int(k), search,
            *(None if v is None else round(float(v), 6) for v in options.values()))
-    return corpus.cached(key, lambda: _repeated(corpus, threshold, k, options)).copy()
+    return corpus.cached(key, lambda: _repeated(corpus, threshold, k, options, search)).copy()
 
 
-def _repeated(corpus, threshold, k, options) -> pd.DataFrame:
+def _repeated(corpus, threshold, k, options, search) -> pd.DataFrame:
     claims = detect_claims(corpus)
     if claims.empty:
         return pd.DataFrame(columns=REPEATED_COLUMNS)
     order = {d: i for i, d in enumerate(corpus.doc_ids)}
     codes = sentence_frames(corpus, claims) if options["frames"] else None
     vectors = claim_vectors(claims["text"].tolist(), frames=codes)
-    claims["group"] = average_linkage(vectors, claims["doc_id"].to_numpy(), threshold=threshold, k=k)
+    claims["group"] = average_linkage(vectors, claims["doc_id"].to_numpy(), threshold=threshold, k=k,
+                                      search=search)
     n_docs = claims.groupby("group")["doc_id"].transform("nunique")
     kept = claims.loc[n_docs >= 2, "group"]
     found = {g: rows.tolist() for g, rows in kept.groupby(kept).groups.items()

@@ -1,4 +1,4 @@
-"""Sentence vectors for claims and a chunked sparse nearest-neighbour search.
+"""Sentence vectors for claims and a sparse nearest-neighbour search (exact or approximate).
 
 A sentence is represented by up to five L2-normalised blocks whose
 weighted dot product is the claim similarity:
@@ -175,18 +175,36 @@ def _tfidf(analyzer, docs, *, char=False) -> sp.csr_matrix:
         return sp.csr_matrix((len(docs), 1))
 
 
-def top_k_neighbours(vectors: ClaimVectors, *, k=10, min_similarity=0.0,
-                     docs=None, chunk_size=None) -> sp.csr_matrix:
+#: Above this many sentences :func:`top_k_neighbours` searches approximately by default.
+EXACT_UP_TO = 50_000
+
+
+def top_k_neighbours(vectors: ClaimVectors, *, k=10, min_similarity=0.0, docs=None, chunk_size=None,
+                     search="auto", n_probe=20, random_state=config.RANDOM_STATE) -> sp.csr_matrix:
     """Sparse graph of each sentence's ``k`` most similar other sentences.
 
-    A chunked top-k search: ``chunk_size`` rows at a time (by default as
-    many as keep a block near 10 million cells), memory stays linear in the
-    number of sentences. Candidates (``3 k`` per sentence) come from the
-    word and LSA blocks, whose products are cheap; they are then rescored
-    with the full similarity (concepts and character n-grams included) and
-    the best ``k`` at or above ``min_similarity`` are kept. With ``docs``
-    (the document of each sentence), only sentences of other documents are
-    neighbours. The graph is symmetrised with the maximum.
+    Candidates (``3 k`` per sentence) come from the word and LSA blocks,
+    whose products are cheap; they are then rescored with the full
+    similarity (concepts and character n-grams included) and the best ``k``
+    at or above ``min_similarity`` are kept. With ``docs`` (the document of
+    each sentence), only sentences of other documents are neighbours. The
+    graph is symmetrised with the maximum.
+
+    Two searches find the candidates:
+
+    * ``"exact"``: every sentence against every other, ``chunk_size`` rows
+      at a time (by default as many as keep a block near 10 million cells).
+      Memory stays linear in the number of sentences, time grows with its
+      square.
+    * ``"approximate"``: an inverted-file search. The LSA vectors are
+      grouped into about ``2 sqrt(n)`` cells by k-means; the sentences of a
+      cell are compared only with those of the ``n_probe`` cells whose
+      centres are closest to its own (itself included), so time grows with
+      ``n`` times ``sqrt(n)``.
+      A neighbour that lies in none of those cells is missed
+      (``benchmarks/bench_claims.py`` measures how many).
+
+    ``"auto"`` (the default) is exact up to :data:`EXACT_UP_TO` sentences.
 
     Examples
     --------
@@ -194,15 +212,37 @@ def top_k_neighbours(vectors: ClaimVectors, *, k=10, min_similarity=0.0,
     >>> top_k_neighbours(v, k=1, min_similarity=0.2).nnz
     2
     """
+    if search not in ("auto", "exact", "approximate"):
+        raise ValueError(f"search must be 'auto', 'exact' or 'approximate', not {search!r}")
     n = len(vectors)
     codes = None if docs is None else np.unique(np.asarray(docs), return_inverse=True)[1]
-    chunk = chunk_size or max(16, int(1e7 // max(n, 1)))
     kk = min(3 * k, n - 1)
-    search_t, dense = vectors.search.T.tocsc(), vectors.dense.astype(np.float32)
+    if kk <= 0:
+        return sp.csr_matrix((n, n))
+    if search == "approximate" or (search == "auto" and n > EXACT_UP_TO):
+        rows, cols = _inverted_file_candidates(vectors, kk, codes, n_probe, random_state)
+    else:
+        rows, cols = _exact_candidates(vectors, kk, codes, chunk_size)
+    return _best_k(vectors, rows, cols, k, min_similarity, n)
+
+
+def _search_scores(vectors, search_t, dense_t, rows, cols=None) -> np.ndarray:
+    """Word + LSA similarity of ``rows`` to ``cols`` (all sentences when None), float32."""
+    if cols is None:
+        return (vectors.search[rows] @ search_t).toarray().astype(np.float32) + vectors.dense[rows].astype(
+            np.float32) @ dense_t
+    return ((vectors.search[rows] @ search_t[:, cols]).toarray().astype(np.float32)
+            + vectors.dense[rows].astype(np.float32) @ dense_t[:, cols])
+
+
+def _exact_candidates(vectors, kk, codes, chunk_size):
+    n = len(vectors)
+    chunk = chunk_size or max(16, int(1e7 // max(n, 1)))
+    search_t, dense_t = vectors.search.T.tocsc(), vectors.dense.astype(np.float32).T
     rows, cols = [], []
-    for lo in range(0, n, chunk) if kk > 0 else ():
+    for lo in range(0, n, chunk):
         hi = min(n, lo + chunk)
-        block = (vectors.search[lo:hi] @ search_t).toarray().astype(np.float32) + dense[lo:hi] @ dense.T
+        block = _search_scores(vectors, search_t, dense_t, np.arange(lo, hi))
         block[np.arange(hi - lo), np.arange(lo, hi)] = -np.inf
         if codes is not None:
             block[codes[lo:hi, None] == codes[None, :]] = -np.inf
@@ -210,9 +250,49 @@ def top_k_neighbours(vectors: ClaimVectors, *, k=10, min_similarity=0.0,
         ok = np.isfinite(np.take_along_axis(block, idx, axis=1))
         rows.append(np.repeat(np.arange(lo, hi), kk)[ok.ravel()])
         cols.append(idx[ok])
+    return np.concatenate(rows), np.concatenate(cols)
+
+
+def _inverted_file_candidates(vectors, kk, codes, n_probe, random_state):
+    """Each sentence's ``kk`` best candidates among the sentences of the ``n_probe`` cells nearest its cell."""
+    from sklearn.cluster import MiniBatchKMeans
+
+    n = len(vectors)
+    dense = vectors.dense.astype(np.float32)
+    n_cells = int(min(max(2 * np.sqrt(n), 1), n))
+    kmeans = MiniBatchKMeans(n_clusters=n_cells, random_state=random_state, n_init=1,
+                             batch_size=4096).fit(dense)
+    centres = kmeans.cluster_centers_.astype(np.float32)
+    home = kmeans.labels_
+    probe = min(n_probe, n_cells)
+    near = np.argsort(-(centres @ centres.T), axis=1, kind="stable")[:, :probe]
+    near[:, 0] = np.arange(n_cells)  # a cell's own members come first
+    order = np.argsort(home, kind="stable")
+    bounds = np.searchsorted(home[order], np.arange(n_cells + 1))
+    search_t, dense_t = vectors.search.T.tocsc(), dense.T
+    rows, cols = [], []
+    for cell in range(n_cells):
+        queries = order[bounds[cell]:bounds[cell + 1]]
+        if not len(queries):
+            continue
+        members = np.concatenate([order[bounds[c]:bounds[c + 1]] for c in near[cell]])
+        take = min(kk, len(members) - 1)
+        if take <= 0:
+            continue
+        step = max(1, int(1e7 // len(members)))
+        for lo in range(0, len(queries), step):
+            q = queries[lo:lo + step]
+            block = _search_scores(vectors, search_t, dense_t, q, members)
+            block[q[:, None] == members[None, :]] = -np.inf
+            if codes is not None:
+                block[codes[q, None] == codes[None, members]] = -np.inf
+            idx = np.argpartition(-block, take - 1, axis=1)[:, :take]
+            ok = np.isfinite(np.take_along_axis(block, idx, axis=1))
+            rows.append(np.repeat(q, take)[ok.ravel()])
+            cols.append(members[idx[ok]])
     if not rows:
-        return sp.csr_matrix((n, n))
-    return _best_k(vectors, np.concatenate(rows), np.concatenate(cols), k, min_similarity, n)
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    return np.concatenate(rows), np.concatenate(cols)
 
 
 def _best_k(vectors, rows, cols, k, min_similarity, n) -> sp.csr_matrix:
