@@ -81,6 +81,12 @@ def test_vectors_rank_paraphrase_above_unrelated():
     assert sims[0] == pytest.approx(1.0)
 
 
+def test_vectors_of_identical_sentences_warn_nothing(recwarn):
+    v = claim_vectors(["Men hide feelings."] * 3)
+    assert v.similarity_to(0) == pytest.approx([1.0, 1.0, 1.0])
+    assert not [w for w in recwarn if issubclass(w.category, RuntimeWarning)]
+
+
 def test_top_k_neighbours_is_sparse_and_skips_same_document():
     texts = ["Men hide feelings.", "Guys hide their feelings.", "Men hide feelings a lot.", "Buy milk."]
     v = claim_vectors(texts)

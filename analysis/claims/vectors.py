@@ -120,7 +120,8 @@ def claim_vectors(texts, *, frames=None, groups=None, context=0.0, weights=None,
     k = int(min(n_components, both.shape[0] - 1, both.shape[1] - 1))
     if k >= 2:
         lsa = TruncatedSVD(k, algorithm="randomized", n_iter=7, random_state=random_state)
-        dense = normalize(lsa.fit_transform(both)).astype(np.float64)
+        with np.errstate(invalid="ignore", divide="ignore"):  # explained variance of identical rows
+            dense = normalize(lsa.fit_transform(both)).astype(np.float64)
     else:
         dense = np.zeros((both.shape[0], 1))
     blocks = [np.sqrt(w["word"]) * word, np.sqrt(w["concept"]) * concept, np.sqrt(w["char"]) * char]
