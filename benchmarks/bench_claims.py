@@ -9,7 +9,14 @@ clustering, the shared-terms check and the support of each member). Each
 size runs in a fresh process so that the peak resident memory
 (``ru_maxrss``) belongs to that size alone.
 
-Usage: ``python benchmarks/bench_claims.py [N ...]`` (default 10000 100000).
+Above :data:`analysis.claims.vectors.EXACT_UP_TO` claim sentences the
+neighbour search is approximate by default. ``--compare-search N`` times
+the exact and the approximate search on the same ``N`` sentences and
+reports the share of the exact neighbour edges that the approximate search
+finds.
+
+Usage: ``python benchmarks/bench_claims.py [N ...]`` (default 10000 100000),
+``python benchmarks/bench_claims.py --compare-search N``.
 """
 from __future__ import annotations
 
@@ -39,18 +46,23 @@ def synthetic_sentences(n: int, *, seed: int):
     return texts, docs
 
 
-def measure(n: int) -> dict:
-    """Time each stage on ``n`` synthetic sentences (run in its own process)."""
+def synthetic_corpus(n: int):
+    """A corpus of ``n`` synthetic sentences in documents of 40."""
     from analysis import Corpus, config
-    from analysis.claims import detect_claims, detect_repeated_claims
-    from analysis.framing import detect_codes
     texts, docs = synthetic_sentences(n, seed=config.RANDOM_STATE)
     by_doc: dict = {}
     for text, doc in zip(texts, docs):
         by_doc.setdefault(doc, []).append(text)
+    return Corpus.from_texts({doc: "\n\n".join(sents) for doc, sents in by_doc.items()})
+
+
+def measure(n: int) -> dict:
+    """Time each stage on ``n`` synthetic sentences (run in its own process)."""
+    from analysis.claims import detect_claims, detect_repeated_claims
+    from analysis.framing import detect_codes
     times = {}
     t0 = time.perf_counter()
-    corpus = Corpus.from_texts({doc: "\n\n".join(sents) for doc, sents in by_doc.items()})
+    corpus = synthetic_corpus(n)
     n_sentences = len(corpus.sentences)
     times["corpus_s"] = time.perf_counter() - t0
     t0 = time.perf_counter()
@@ -69,9 +81,34 @@ def measure(n: int) -> dict:
             "total_s": round(sum(times.values()), 2), "peak_rss_mb": round(peak_mb, 1)}
 
 
+def compare_search(n: int) -> dict:
+    """Seconds of the exact and the approximate neighbour search, and the share of exact edges found."""
+    from analysis.claims import claim_vectors, detect_claims, top_k_neighbours
+    from analysis.claims.repeated import DEFAULT_THRESHOLD, sentence_frames
+    corpus = synthetic_corpus(n)
+    claims = detect_claims(corpus)
+    vectors = claim_vectors(claims["text"].tolist(), frames=sentence_frames(corpus, claims))
+    docs = claims["doc_id"].to_numpy()
+    out = {"n_sentences": len(corpus.sentences), "n_claim_sentences": len(claims)}
+    graphs = {}
+    for search in ("exact", "approximate"):
+        t0 = time.perf_counter()
+        graphs[search] = top_k_neighbours(vectors, k=10, min_similarity=DEFAULT_THRESHOLD, docs=docs,
+                                          search=search)
+        out[f"{search}_s"] = round(time.perf_counter() - t0, 2)
+    exact = graphs["exact"]
+    out["exact_edges"] = int(exact.nnz)
+    out["share_found"] = round(exact.multiply(graphs["approximate"] > 0).nnz / max(exact.nnz, 1), 4)
+    return out
+
+
 def main(argv) -> None:
     if argv[:1] == ["--one"]:
         print(json.dumps(measure(int(argv[1]))))
+        return
+    if argv[:1] == ["--compare-search"]:
+        for n in [int(a) for a in argv[1:]] or [100_000]:
+            print(json.dumps(compare_search(n)), flush=True)
         return
     sizes = [int(a) for a in argv] or [10_000, 100_000]
     for n in sizes:
