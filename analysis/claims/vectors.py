@@ -227,23 +227,28 @@ def top_k_neighbours(vectors: ClaimVectors, *, k=10, min_similarity=0.0, docs=No
     return _best_k(vectors, rows, cols, k, min_similarity, n)
 
 
-def _search_scores(vectors, search_t, dense_t, rows, cols=None) -> np.ndarray:
-    """Word + LSA similarity of ``rows`` to ``cols`` (all sentences when None), float32."""
-    if cols is None:
-        return (vectors.search[rows] @ search_t).toarray().astype(np.float32) + vectors.dense[rows].astype(
-            np.float32) @ dense_t
-    return ((vectors.search[rows] @ search_t[:, cols]).toarray().astype(np.float32)
-            + vectors.dense[rows].astype(np.float32) @ dense_t[:, cols])
+class _Search:
+    """The word and LSA blocks (float32), whose products rank the candidates."""
+
+    def __init__(self, vectors: ClaimVectors):
+        self.search, self.dense = vectors.search, vectors.dense.astype(np.float32)
+        self.search_t, self.dense_t = self.search.T.tocsc(), self.dense.T
+
+    def scores(self, rows, cols=None) -> np.ndarray:
+        """Word + LSA similarity of ``rows`` to ``cols`` (to every sentence when None)."""
+        search_t, dense_t = (self.search_t, self.dense_t) if cols is None else (
+            self.search_t[:, cols], self.dense_t[:, cols])
+        return (self.search[rows] @ search_t).toarray().astype(np.float32) + self.dense[rows] @ dense_t
 
 
 def _exact_candidates(vectors, kk, codes, chunk_size):
     n = len(vectors)
     chunk = chunk_size or max(16, int(1e7 // max(n, 1)))
-    search_t, dense_t = vectors.search.T.tocsc(), vectors.dense.astype(np.float32).T
+    search = _Search(vectors)
     rows, cols = [], []
     for lo in range(0, n, chunk):
         hi = min(n, lo + chunk)
-        block = _search_scores(vectors, search_t, dense_t, np.arange(lo, hi))
+        block = search.scores(slice(lo, hi))
         block[np.arange(hi - lo), np.arange(lo, hi)] = -np.inf
         if codes is not None:
             block[codes[lo:hi, None] == codes[None, :]] = -np.inf
@@ -255,22 +260,23 @@ def _exact_candidates(vectors, kk, codes, chunk_size):
 
 
 def _inverted_file_candidates(vectors, kk, codes, n_probe, random_state):
-    """Each sentence's ``kk`` best candidates among the sentences of the ``n_probe`` cells nearest its cell."""
+    """Each sentence's ``kk`` best candidates in the ``n_probe`` cells nearest its own (itself included)."""
     from sklearn.cluster import MiniBatchKMeans
 
     n = len(vectors)
-    dense = vectors.dense.astype(np.float32)
+    search = _Search(vectors)
     n_cells = int(min(max(2 * np.sqrt(n), 1), n))
     kmeans = MiniBatchKMeans(n_clusters=n_cells, random_state=random_state, n_init=1,
-                             batch_size=4096).fit(dense)
-    centres = kmeans.cluster_centers_.astype(np.float32)
+                             batch_size=4096).fit(search.dense)
+    centres = kmeans.cluster_centers_.astype(np.float64)
     home = kmeans.labels_
     probe = min(n_probe, n_cells)
-    near = np.argsort(-(centres @ centres.T), axis=1, kind="stable")[:, :probe]
-    near[:, 0] = np.arange(n_cells)  # a cell's own members come first
+    squares = (centres ** 2).sum(axis=1)
+    distance = squares[:, None] + squares[None, :] - 2 * centres @ centres.T
+    np.fill_diagonal(distance, -np.inf)  # a cell's own members first
+    near = np.argsort(distance, axis=1, kind="stable")[:, :probe]
     order = np.argsort(home, kind="stable")
     bounds = np.searchsorted(home[order], np.arange(n_cells + 1))
-    search_t, dense_t = vectors.search.T.tocsc(), dense.T
     rows, cols = [], []
     for cell in range(n_cells):
         queries = order[bounds[cell]:bounds[cell + 1]]
@@ -283,7 +289,7 @@ def _inverted_file_candidates(vectors, kk, codes, n_probe, random_state):
         step = max(1, int(1e7 // len(members)))
         for lo in range(0, len(queries), step):
             q = queries[lo:lo + step]
-            block = _search_scores(vectors, search_t, dense_t, q, members)
+            block = search.scores(q, members)
             block[q[:, None] == members[None, :]] = -np.inf
             if codes is not None:
                 block[codes[q, None] == codes[None, members]] = -np.inf
