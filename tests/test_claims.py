@@ -112,6 +112,7 @@ def test_approximate_search_finds_most_exact_neighbours(training_vectors):
     assert exact.nnz > 10_000
     assert exact.multiply(approx > 0).nnz / exact.nnz >= 0.85
     assert (approx[approx > 0] >= 0.375).all()  # rescored exactly, same floor
+    assert approx.max() <= 1 + 1e-9  # no pair listed twice (duplicates would be summed)
     again = top_k_neighbours(v, k=10, min_similarity=0.375, docs=docs, search="approximate")
     assert (approx != again).nnz == 0
 
