@@ -17,7 +17,7 @@ from .cluster import average_linkage
 from .grow import attach_members, merge_claims
 from .sentences import claim_terms, detect_claims
 from .support import member_support
-from .vectors import claim_vectors
+from .vectors import check_search, claim_vectors
 
 #: Default similarity threshold (chosen with ``validate.claims.threshold_curve``).
 DEFAULT_THRESHOLD = 0.375
@@ -89,8 +89,7 @@ def detect_repeated_claims(corpus, *, threshold: float = DEFAULT_THRESHOLD, k: i
         ``n_docs``, ``support`` (named, anonymous, none, or unknown when
         the sources layer is missing). Sorted by claim, corpus order.
     """
-    if search not in ("auto", "exact", "approximate"):
-        raise ValueError(f"search must be 'auto', 'exact' or 'approximate', not {search!r}")
+    check_search(search)  # before the cached work
     options = {"attach": attach, "merge": merge, "min_shared": int(min_shared), "frames": bool(frames)}
     key = ("detect_repeated_claims", round(float(threshold), 6), int(k), search,
            *(None if v is None else round(float(v), 6) for v in options.values()))

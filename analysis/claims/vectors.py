@@ -178,6 +178,14 @@ def _tfidf(analyzer, docs, *, char=False) -> sp.csr_matrix:
 
 #: Above this many sentences :func:`top_k_neighbours` searches approximately by default.
 EXACT_UP_TO = 50_000
+#: The values of ``search`` (see :func:`top_k_neighbours`).
+SEARCHES = ("auto", "exact", "approximate")
+
+
+def check_search(search: str) -> None:
+    """Raise ValueError unless ``search`` is one of :data:`SEARCHES`."""
+    if search not in SEARCHES:
+        raise ValueError(f"search must be 'auto', 'exact' or 'approximate', not {search!r}")
 
 
 def top_k_neighbours(vectors: ClaimVectors, *, k=10, min_similarity=0.0, docs=None, chunk_size=None,
@@ -213,8 +221,7 @@ def top_k_neighbours(vectors: ClaimVectors, *, k=10, min_similarity=0.0, docs=No
     >>> top_k_neighbours(v, k=1, min_similarity=0.2).nnz
     2
     """
-    if search not in ("auto", "exact", "approximate"):
-        raise ValueError(f"search must be 'auto', 'exact' or 'approximate', not {search!r}")
+    check_search(search)
     n = len(vectors)
     codes = None if docs is None else np.unique(np.asarray(docs), return_inverse=True)[1]
     kk = min(3 * k, n - 1)
@@ -250,13 +257,24 @@ def _exact_candidates(vectors, kk, codes, chunk_size):
         hi = min(n, lo + chunk)
         block = search.scores(slice(lo, hi))
         block[np.arange(hi - lo), np.arange(lo, hi)] = -np.inf
-        if codes is not None:
-            block[codes[lo:hi, None] == codes[None, :]] = -np.inf
-        idx = np.argpartition(-block, kk - 1, axis=1)[:, :kk]
-        ok = np.isfinite(np.take_along_axis(block, idx, axis=1))
-        rows.append(np.repeat(np.arange(lo, hi), kk)[ok.ravel()])
-        cols.append(idx[ok])
+        found = _take_best(block, np.arange(lo, hi), np.arange(n), kk, codes)
+        rows.append(found[0])
+        cols.append(found[1])
     return np.concatenate(rows), np.concatenate(cols)
+
+
+def _take_best(block, rows, cols, take, codes):
+    """``(row, column)`` sentence pairs of the ``take`` best scores in each row of ``block``.
+
+    ``rows`` and ``cols`` are the sentences of the block's rows and columns;
+    cells of -inf (the sentence itself) and, with ``codes``, pairs from one
+    document are never taken.
+    """
+    if codes is not None:
+        block[codes[rows, None] == codes[None, cols]] = -np.inf
+    idx = np.argpartition(-block, take - 1, axis=1)[:, :take]
+    ok = np.isfinite(np.take_along_axis(block, idx, axis=1))
+    return np.repeat(rows, take)[ok.ravel()], cols[idx[ok]]
 
 
 def _inverted_file_candidates(vectors, kk, codes, n_probe, random_state):
@@ -291,12 +309,9 @@ def _inverted_file_candidates(vectors, kk, codes, n_probe, random_state):
             q = queries[lo:lo + step]
             block = search.scores(q, members)
             block[q[:, None] == members[None, :]] = -np.inf
-            if codes is not None:
-                block[codes[q, None] == codes[None, members]] = -np.inf
-            idx = np.argpartition(-block, take - 1, axis=1)[:, :take]
-            ok = np.isfinite(np.take_along_axis(block, idx, axis=1))
-            rows.append(np.repeat(q, take)[ok.ravel()])
-            cols.append(members[idx[ok]])
+            found = _take_best(block, q, members, take, codes)
+            rows.append(found[0])
+            cols.append(found[1])
     if not rows:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     return np.concatenate(rows), np.concatenate(cols)

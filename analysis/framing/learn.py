@@ -144,9 +144,9 @@ class CodeModel:
         self.own_cues, self.stop = own_cues, stop
         self.names = list(codebook["code"])
 
-    def _design(self, corpus, *, fit=False):
+    def _design(self, corpus):
         flags, cues, blocked = _features(corpus, self.codebook, self.names)
-        X = self._matrix(corpus.sentences["text"].tolist(), corpus.sentences["doc_id"].to_numpy(), flags, fit=fit)
+        X = self._matrix(corpus.sentences["text"].tolist(), corpus.sentences["doc_id"].to_numpy(), flags)
         return X, flags, cues, blocked
 
     def _matrix(self, texts, docs, flags: pd.DataFrame, *, fit=False) -> sp.csr_matrix:
