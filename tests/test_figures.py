@@ -56,3 +56,26 @@ def test_save_table_only(tmp_path):
     paths = save(pd.DataFrame({"a": [1]}), None, tmp_path, "t")
     assert [p.name for p in paths] == ["t.csv"]
     assert "article_stats" in FIGURES
+
+
+def test_validation_entries_are_empty_on_another_corpus(tiny_corpus, seeds_corpus):
+    """The seeds' hand coding does not score another corpus: the validation tables stay empty."""
+    from analysis import config
+    from analysis.validate import covers
+    specs = load_all()
+    names = ["frame_validation", "claim_threshold_curve", "sources_validation"]
+    for name in names:
+        table, axes = specs[name].make(tiny_corpus)
+        assert table.empty and axes is None, name
+    gold = config.ANNOTATIONS_DIR / "frames.csv"
+    assert covers(seeds_corpus, gold) and not covers(tiny_corpus, gold)
+    assert not specs["frame_validation"].make(seeds_corpus)[0].empty
+
+
+def test_covers_names_a_file_without_doc_id(tmp_path, tiny_corpus):
+    from analysis.validate import covers
+    bad = tmp_path / "gold.csv"
+    bad.write_text("document,start,end\na,0,1\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="gold.csv:1: no 'doc_id' column"):
+        covers(tiny_corpus, bad)
+    assert not covers(tiny_corpus, tmp_path / "missing.csv")

@@ -35,16 +35,12 @@ def repeated_phrases(corpus):
 @register("claim_threshold_curve", notebook=NOTEBOOK,
           caption="Matched-claim and B-cubed precision, recall and F1 against the similarity threshold")
 def claim_threshold_curve(corpus):
+    from ..validate import covers
     from ..validate.claims import GOLD_PATH, threshold_curve
-    if not GOLD_PATH.exists() or corpus.raw.keys().isdisjoint(_gold_docs(GOLD_PATH)):
+    if not covers(corpus, GOLD_PATH):
         return _empty_curve(), None
     table = threshold_curve(corpus, CURVE_THRESHOLDS)
     return table, plot_threshold_curve(table, chosen=claims.DEFAULT_THRESHOLD)
-
-
-def _gold_docs(path):
-    import pandas as pd
-    return set(pd.read_csv(path, usecols=["doc_id"], dtype=str)["doc_id"])
 
 
 def _empty_curve():

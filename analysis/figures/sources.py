@@ -5,6 +5,7 @@ import pandas as pd
 
 from .. import config, sources
 from ..plots.sources import plot_authority_mix, plot_source_matrix, plot_source_roles
+from ..validate import covers
 from ..validate.sources import RESULT_COLUMNS, read_gold, validate_sources
 from . import register
 
@@ -41,9 +42,7 @@ def source_table(corpus):
           caption="Cited sources against the hand-coded seeds: precision, recall, F1 (table)")
 def sources_validation(corpus):
     """Empty when the corpus is not the hand-coded one or the annotation is missing."""
-    if not config.SOURCES_GOLD_PATH.exists():
+    if not covers(corpus, config.SOURCES_GOLD_PATH):
         return pd.DataFrame(columns=RESULT_COLUMNS), None
-    gold = read_gold(config.SOURCES_GOLD_PATH)
-    if not set(gold["doc_id"]) <= set(corpus.doc_ids):
-        return pd.DataFrame(columns=RESULT_COLUMNS), None
-    return validate_sources(sources.detect_sources(corpus), gold, doc_ids=corpus.doc_ids), None
+    return validate_sources(sources.detect_sources(corpus), read_gold(config.SOURCES_GOLD_PATH),
+                            doc_ids=corpus.doc_ids), None

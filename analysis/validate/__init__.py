@@ -11,6 +11,43 @@ Examples
 >>> prf(tp=8, fp=2, fn=2)
 {'precision': 0.8, 'recall': 0.8, 'f1': 0.8}
 """
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
 from .metrics import cohen_kappa, krippendorff_alpha, prf, prf_row, span_overlap
 
-__all__ = ["cohen_kappa", "krippendorff_alpha", "prf", "prf_row", "span_overlap"]
+__all__ = ["cohen_kappa", "covers", "krippendorff_alpha", "prf", "prf_row", "span_overlap"]
+
+
+def covers(corpus, gold_path) -> bool:
+    """True when the hand coding at ``gold_path`` exists and every article it codes is in ``corpus``.
+
+    A validation table means something only on the corpus that was hand
+    coded: on another corpus every hand-coded article would count as missed.
+    The figures and the notebooks leave their validation out when this is
+    False.
+
+    Parameters
+    ----------
+    corpus : Corpus
+    gold_path : path
+        A hand-coding CSV with a ``doc_id`` column (``frames.csv``,
+        ``claims.csv``, ``sources.csv``).
+
+    Examples
+    --------
+    >>> from analysis import Corpus, config
+    >>> covers(Corpus.from_texts({"mine": "Some text."}), config.ANNOTATIONS_DIR / "frames.csv")
+    False
+    """
+    path = Path(gold_path)
+    if not path.is_file():
+        return False
+    with open(path, encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        if "doc_id" not in (reader.fieldnames or []):
+            raise ValueError(f"{path}:1: no 'doc_id' column in the header {reader.fieldnames}")
+        docs = {row["doc_id"] for row in reader}
+    return bool(docs) and docs <= set(corpus.doc_ids)
