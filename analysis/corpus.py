@@ -32,7 +32,10 @@ True
 """
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
+import json
 import re
 import warnings
 from dataclasses import dataclass
@@ -46,6 +49,7 @@ from .datafiles import read_table
 from .tokens import _WORD_RE, NAME_TITLE, sentence_spans
 
 TEXT_SUFFIXES = (".txt", ".md")
+TABLE_SUFFIXES = (".csv", ".jsonl", ".json")
 _MAX_BOILERPLATE_WORDS = 30
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\n|\r)?")
 _MARKER_RE = re.compile(r"(?:[•●◦▪▫■□‣⁃∙·○◆◇➢➤►✓✔*+\-–]|\d{1,3}[.)]|[a-z]\)|#{1,6})\s+")
@@ -323,23 +327,34 @@ class Corpus:
         >>> c.documents["n_sentences"].tolist()
         [1, 1]
         """
+        return cls._from_rows(df, text, id, errors, where=[f"row {i}" for i in range(len(df))],
+                              name="DataFrame")
+
+    @classmethod
+    def _from_rows(cls, df: pd.DataFrame, text: str, id: str, errors: str, *, where: list[str],
+                   name: str, path=None, encoding=None) -> "Corpus":
+        """:meth:`from_frame`, with ``where[i]`` naming row ``i`` in messages ("row 3", "a.csv:5")."""
         if text not in df.columns:
-            raise CorpusError(f"DataFrame has no text column {text!r} (columns: {list(df.columns)})")
+            raise CorpusError(f"{name}: no text column {text!r} (columns: {list(df.columns)})")
         width = len(str(max(len(df) - 1, 0)))
         ids = df[id].astype(str) if id in df.columns else [str(i).zfill(width) for i in range(len(df))]
         texts: dict[str, str] = {}
+        first: dict[str, int] = {}
         for row, (doc_id, value) in enumerate(zip(ids, df[text])):
             problem = ("is not text" if not isinstance(value, str)
                        else "is empty" if not value.strip() else None)
-            if doc_id in texts:
-                raise CorpusError(f"row {row}: duplicate id {doc_id!r} in column {id!r}")
+            if doc_id in first:
+                raise CorpusError(f"{where[row]}: duplicate id {doc_id!r} in column {id!r} "
+                                  f"(first at {where[first[doc_id]]})")
+            first[doc_id] = row
             if problem:
-                _report(f"row {row} (id {doc_id!r}): column {text!r} {problem}", errors)
+                _report(f"{where[row]} (id {doc_id!r}): column {text!r} {problem}", errors)
                 continue
             texts[doc_id] = value
         if not texts:
-            raise CorpusError("DataFrame holds no non-empty texts")
-        return cls.from_texts(texts)
+            raise CorpusError(f"{name}: no non-empty texts")
+        return cls.from_texts(texts, paths=None if path is None else dict.fromkeys(texts, str(path)),
+                              encodings=None if encoding is None else dict.fromkeys(texts, encoding))
 
 
 def _report(message: str, errors: str) -> None:
@@ -384,10 +399,10 @@ def load_corpus(path=config.SEEDS_DIR, *, recursive: bool = False, errors: str =
     path = Path(path).expanduser()
     if not path.exists():
         raise FileNotFoundError(f"corpus path not found: {path}")
-    if path.is_file() and path.suffix.lower() in (".csv", ".jsonl", ".json"):
-        df = (pd.read_csv(path) if path.suffix.lower() == ".csv"
-              else pd.read_json(path, lines=path.suffix.lower() == ".jsonl"))
-        return Corpus.from_frame(df, text=text, id=id, errors=errors)
+    if path.is_file() and path.suffix.lower() in TABLE_SUFFIXES:
+        df, where, encoding = read_articles_table(path)
+        return Corpus._from_rows(df, text, id, errors, where=where, name=str(path), path=path,
+                                 encoding=encoding)
     files = [path] if path.is_file() else _files(path, recursive)
     if not files:
         hint = "" if recursive else " (subfolders are read only with recursive=True)"
@@ -408,6 +423,101 @@ def load_corpus(path=config.SEEDS_DIR, *, recursive: bool = False, errors: str =
     if not texts:
         raise CorpusError(f"no readable text files in {path}")
     return Corpus.from_texts(texts, paths=paths, encodings=encodings)
+
+
+def read_articles_table(path) -> tuple[pd.DataFrame, list[str], str]:
+    """Read a CSV, JSONL or JSON file of articles: ``(table, where, encoding)``.
+
+    Every value is kept as written (strings; ids are not turned into
+    numbers). ``where[i]`` names row ``i`` as ``file:line`` (``file: record
+    i`` for a JSON array). An empty, binary or malformed file raises
+    :class:`CorpusError` naming the file and the line; a file that is not
+    UTF-8 is decoded as cp1252 with a warning (:func:`decode`).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.csv"
+    >>> _ = p.write_text('doc_id,text\\n007,"Men hide.\\nThey wait."\\n\\nb,Give him space.\\n')
+    >>> table, where, _ = read_articles_table(p)
+    >>> table["doc_id"].tolist(), [w.rsplit(":", 1)[1] for w in where]
+    (['007', 'b'], ['2', '5'])
+    """
+    path = Path(path)
+    data = path.read_bytes()
+    if not data.strip():
+        raise CorpusError(f"{path}: file is empty")
+    if _looks_binary(data):
+        raise CorpusError(f"{path}: file looks binary, not text")
+    raw, encoding = decode(data, str(path))
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        records, where = _csv_records(raw, path)
+    elif suffix == ".jsonl":
+        records, where = _jsonl_records(raw, path)
+    else:
+        records, where = _json_records(raw, path)
+    if not records:
+        raise CorpusError(f"{path}: no articles in the file")
+    columns = list(dict.fromkeys(k for r in records for k in r))
+    return pd.DataFrame(records, columns=columns), where, encoding
+
+
+def _csv_records(raw: str, path: Path) -> tuple[list[dict], list[str]]:
+    reader = csv.reader(io.StringIO(raw, newline=""))
+    limit = csv.field_size_limit(2**31 - 1)  # an article may exceed the default 128 KiB per field
+    try:
+        header = next(reader)
+        if len(set(header)) < len(header):
+            raise CorpusError(f"{path}:1: repeated column name in the header {header}")
+        records, where, line = [], [], reader.line_num + 1
+        for fields in reader:
+            if fields and any(f.strip() for f in fields):
+                if len(fields) != len(header):
+                    raise CorpusError(f"{path}:{line}: {len(fields)} fields where the header has "
+                                      f"{len(header)} ({header})")
+                records.append(dict(zip(header, fields)))
+                where.append(f"{path}:{line}")
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        raise CorpusError(f"{path}:{reader.line_num}: not valid CSV ({exc})") from None
+    finally:
+        csv.field_size_limit(limit)
+    return records, where
+
+
+def _jsonl_records(raw: str, path: Path) -> tuple[list[dict], list[str]]:
+    records, where = [], []
+    for number, line in enumerate(raw.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise CorpusError(f"{path}:{number}: not valid JSON ({exc.msg}, column {exc.colno})") from None
+        if not isinstance(record, dict):
+            raise CorpusError(f"{path}:{number}: expected one JSON object per line, "
+                              f"got {type(record).__name__}")
+        records.append(record)
+        where.append(f"{path}:{number}")
+    return records, where
+
+
+def _json_records(raw: str, path: Path) -> tuple[list[dict], list[str]]:
+    """A JSON array of objects, or an object of columns (``{"text": {"0": ...}}``, pandas' default)."""
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise CorpusError(f"{path}:{exc.lineno}: not valid JSON ({exc.msg}, column {exc.colno})") from None
+    if isinstance(data, dict) and all(isinstance(v, (dict, list)) for v in data.values()):
+        try:
+            data = pd.DataFrame(data).to_dict("records")
+        except ValueError as exc:
+            raise CorpusError(f"{path}: columns of different lengths ({exc})") from None
+    if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
+        raise CorpusError(f"{path}: expected a JSON array of objects (one per article) "
+                          "or an object of columns")
+    return data, [f"{path}: record {i}" for i in range(len(data))]
 
 
 def sentences_table(corpus: Corpus) -> pd.DataFrame:

@@ -260,3 +260,54 @@ def test_numbered_title_case_item_is_a_heading():
     heads = dict(zip(corpus.sentences.text, corpus.sentences.is_heading))
     assert heads["Let Him Have His Quiet Time"]
     assert not heads["give him room"]
+
+
+# --- article tables: errors name the file and the line ---------------------
+
+@pytest.mark.parametrize("name, content, message", [
+    ("ragged.csv", b"doc_id,text\na,b,c\n", r"ragged\.csv:2: 3 fields where the header has 2"),
+    ("dup.csv", b'doc_id,text\na,"x.\ny."\na,z.\n', r"dup\.csv:4: duplicate id 'a' .*first at .*dup\.csv:2"),
+    ("head.csv", b"id,body\na,x.\n", r"head\.csv: no text column 'text'"),
+    ("only.csv", b"doc_id,text\n", r"only\.csv: no articles"),
+    ("empty.csv", b"", r"empty\.csv: file is empty"),
+    ("bin.csv", b"\x00\x01\x02\x03", r"bin\.csv: file looks binary"),
+    ("bad.jsonl", b'{"doc_id": "a", "text": "x."}\n{"doc_id": "b", text}\n', r"bad\.jsonl:2: not valid JSON"),
+    ("list.jsonl", b'["a", "x."]\n', r"list\.jsonl:1: expected one JSON object per line"),
+    ("bad.json", b'{"doc_id": "a",\n "text" "x."}', r"bad\.json:2: not valid JSON"),
+    ("scalar.json", b'"just text"', r"scalar\.json: expected a JSON array of objects"),
+])
+def test_table_errors_name_file_and_line(tmp_path, name, content, message):
+    (tmp_path / name).write_bytes(content)
+    with pytest.raises(CorpusError, match=message):
+        load_corpus(tmp_path / name)
+
+
+def test_table_rows_keep_ids_as_written_and_warn_with_the_line(tmp_path):
+    path = tmp_path / "a.csv"
+    path.write_bytes(b'doc_id,text\n007,"Men hide.\nThey wait."\n\n008,\n009,caf\xe9 talk.\n')
+    with pytest.warns(CorpusWarning) as caught:
+        corpus = load_corpus(path)
+    messages = [str(w.message) for w in caught]
+    assert any("a.csv:5 (id '008'): column 'text' is empty" in m for m in messages)
+    assert any("a.csv:6: not valid UTF-8" in m for m in messages)
+    assert corpus.doc_ids == ["007", "009"]
+    assert corpus.documents["path"].tolist() == [str(path)] * 2
+    assert corpus.documents["encoding"].tolist() == ["cp1252"] * 2
+
+
+def test_json_tables_in_both_layouts(tmp_path):
+    df = pd.DataFrame({"doc_id": ["x", "y"], "text": ["Men hide.", "Give him space."]})
+    df.to_json(tmp_path / "cols.json")
+    df.to_json(tmp_path / "recs.json", orient="records")
+    df.to_json(tmp_path / "lines.jsonl", orient="records", lines=True)
+    for name in ("cols.json", "recs.json", "lines.jsonl"):
+        assert load_corpus(tmp_path / name).doc_ids == ["x", "y"], name
+
+
+def test_csv_holds_long_articles(tmp_path):
+    import csv
+    limit = csv.field_size_limit()
+    long_text = "He goes quiet when work piles up. " * 6000   # about 200 KB, above csv's default limit
+    pd.DataFrame({"doc_id": ["long"], "text": [long_text]}).to_csv(tmp_path / "a.csv", index=False)
+    assert load_corpus(tmp_path / "a.csv").documents["n_sentences"].tolist() == [6000]
+    assert csv.field_size_limit() == limit
