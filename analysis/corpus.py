@@ -102,9 +102,25 @@ def decode(data: bytes, name: str = "<text>") -> tuple[str, str]:
     """Decode file bytes; return ``(text, encoding)``.
 
     UTF-8 with or without BOM is read silently (the BOM is not part of the
-    text). Anything else is decoded as cp1252 (else latin-1) with a
-    :class:`CorpusWarning` naming the file and the line of the first bad byte.
+    text), and so is UTF-16 or UTF-32 that starts with its BOM (as some
+    editors save "Unicode" text). Anything else is decoded as cp1252 (else
+    latin-1) with a :class:`CorpusWarning` naming the file and the line of
+    the first bad byte.
+
+    Examples
+    --------
+    >>> decode("He waits.".encode("utf-16"))
+    ('He waits.', 'utf-16')
     """
+    bom = _bom_encoding(data)
+    if bom:
+        try:
+            return data.decode(bom), bom
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].decode(bom, errors="replace").count("\n") + 1
+            warnings.warn(f"{name}:{line}: not valid {bom.upper()} ({exc.reason}); the bad bytes are "
+                          "replaced by U+FFFD", CorpusWarning, stacklevel=3)
+            return data.decode(bom, errors="replace"), bom
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as exc:
@@ -120,7 +136,18 @@ def decode(data: bytes, name: str = "<text>") -> tuple[str, str]:
     raise AssertionError("latin-1 decodes any bytes")  # pragma: no cover
 
 
+def _bom_encoding(data: bytes) -> str | None:
+    """``utf-32`` or ``utf-16`` when ``data`` starts with that byte-order mark."""
+    if data[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"):
+        return "utf-32"
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return "utf-16"
+    return None
+
+
 def _looks_binary(data: bytes) -> bool:
+    if _bom_encoding(data):
+        return False
     head = data[:8192]
     if b"\x00" in head:
         return True

@@ -311,3 +311,20 @@ def test_csv_holds_long_articles(tmp_path):
     pd.DataFrame({"doc_id": ["long"], "text": [long_text]}).to_csv(tmp_path / "a.csv", index=False)
     assert load_corpus(tmp_path / "a.csv").documents["n_sentences"].tolist() == [6000]
     assert csv.field_size_limit() == limit
+
+
+def test_utf16_and_utf32_files_with_a_bom_are_read(tmp_path):
+    text = "Why he goes quiet\n\nMen are taught to hide their feelings. Give him space.\n"
+    for name, enc in (("le", "utf-16"), ("be", "utf-16-be"), ("wide", "utf-32")):
+        data = text.encode(enc) if enc != "utf-16-be" else b"\xfe\xff" + text.encode(enc)
+        (tmp_path / f"{name}.txt").write_bytes(data)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        corpus = load_corpus(tmp_path)
+    assert corpus.documents["encoding"].tolist() == ["utf-16", "utf-16", "utf-32"]
+    assert corpus.documents["n_sentences"].tolist() == [3, 3, 3]
+    sent = corpus.sentences.iloc[0]
+    assert corpus.raw["be"][sent["start"]:sent["end"]] == sent["text"]
+    (tmp_path / "odd.txt").write_bytes(text.encode("utf-16") + b"\x00")   # a stray byte at the end
+    with pytest.warns(CorpusWarning, match=r"odd\.txt:4: not valid UTF-16"):
+        assert "odd" in load_corpus(tmp_path).doc_ids
