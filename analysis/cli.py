@@ -4,6 +4,7 @@ Examples
 --------
 ``python -m analysis figures --corpus seeds --out figures``
 ``python -m analysis sources --corpus my_articles/ --out sources.csv``
+``python -m analysis frames --corpus my_articles/ --codebook my_codebook.yml --model rules``
 """
 from __future__ import annotations
 
@@ -33,6 +34,19 @@ def _load(path):
         raise SystemExit(f"error: {exc}") from None
 
 
+def _codebook(path):
+    """The codebook at ``path`` (None: the default), read before the corpus so that errors come first."""
+    if path is None:
+        return None
+    from .framing import CodebookError, load_codebook
+    if not Path(path).is_file():
+        raise SystemExit(f"error: codebook not found: {path}")
+    try:
+        return load_codebook(path)
+    except CodebookError as exc:
+        raise SystemExit(f"error: {exc}") from None
+
+
 def _resolve(target: str):
     module, func = target.split(":")
     try:
@@ -56,6 +70,11 @@ def build_parser() -> argparse.ArgumentParser:
         exp = sub.add_parser(name, help=f"write {help_text} as CSV")
         exp.add_argument("--corpus", default=None)
         exp.add_argument("--out", default=f"{name}.csv", help="CSV path, or - for standard output")
+        if name == "frames":
+            exp.add_argument("--codebook", default=None,
+                             help="codebook CSV or quanteda-style YAML dictionary (default: the project's)")
+            exp.add_argument("--model", choices=("hybrid", "rules"), default="hybrid",
+                             help="cue rules and classifiers (default), or the cue rules alone")
     return parser
 
 
@@ -82,8 +101,11 @@ def main(argv=None) -> int:
             except (FileNotFoundError, CorpusError) as exc:
                 raise SystemExit(f"error: {exc}") from None
         else:
+            options = {}
+            if args.command == "frames":
+                options = {"codebook": _codebook(args.codebook), "model": args.model}
             corpus = _load(corpus_path)
-            table = _resolve(EXPORTS[args.command][0])(corpus)
+            table = _resolve(EXPORTS[args.command][0])(corpus, **options)
             out = sys.stdout if args.out == "-" else args.out
             table.to_csv(out, index=False, lineterminator="\n")
             if out is not sys.stdout:

@@ -102,8 +102,8 @@ def decode(data: bytes, name: str = "<text>") -> tuple[str, str]:
     """Decode file bytes; return ``(text, encoding)``.
 
     UTF-8 with or without BOM is read silently (the BOM is not part of the
-    text), and so is UTF-16 or UTF-32 that starts with its BOM (as some
-    editors save "Unicode" text). Anything else is decoded as cp1252 (else
+    text), and so is UTF-16 or UTF-32 that starts with its BOM and decodes
+    (as some editors save "Unicode" text). Anything else is decoded as cp1252 (else
     latin-1) with a :class:`CorpusWarning` naming the file and the line of
     the first bad byte.
 
@@ -114,13 +114,7 @@ def decode(data: bytes, name: str = "<text>") -> tuple[str, str]:
     """
     bom = _bom_encoding(data)
     if bom:
-        try:
-            return data.decode(bom), bom
-        except UnicodeDecodeError as exc:
-            line = data[: exc.start].decode(bom, errors="replace").count("\n") + 1
-            warnings.warn(f"{name}:{line}: not valid {bom.upper()} ({exc.reason}); the bad bytes are "
-                          "replaced by U+FFFD", CorpusWarning, stacklevel=3)
-            return data.decode(bom, errors="replace"), bom
+        return data.decode(bom), bom
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as exc:
@@ -137,11 +131,16 @@ def decode(data: bytes, name: str = "<text>") -> tuple[str, str]:
 
 
 def _bom_encoding(data: bytes) -> str | None:
-    """``utf-32`` or ``utf-16`` when ``data`` starts with that byte-order mark."""
-    if data[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"):
-        return "utf-32"
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return "utf-16"
+    """``utf-32`` or ``utf-16`` when ``data`` starts with that byte-order mark and decodes with it to text."""
+    for bom, encoding in ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+                          (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if not _looks_binary(text[:8192].encode("utf-8")):  # NULs and control characters are not text
+                return encoding
     return None
 
 

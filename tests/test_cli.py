@@ -36,3 +36,26 @@ def test_sentences_export(tiny_dir, tmp_path):
 def test_report_bad_corpus_is_a_clear_error(tmp_path):
     result = _cli("report", "--corpus", str(tmp_path / "nowhere"), "--out", str(tmp_path / "r.html"))
     assert result.returncode != 0 and "nowhere" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_frames_export_with_own_codebook(tiny_dir, tmp_path):
+    book = tmp_path / "book.yml"
+    book.write_text("cause:\n  money: [money, debt*, bills]\n", encoding="utf-8")
+    out = tmp_path / "f.csv"
+    corpus = tmp_path / "c.csv"
+    corpus.write_text('doc_id,text\na,"He goes quiet when the bills pile up. We talk."\n', encoding="utf-8")
+    _cli("frames", "--corpus", str(corpus), "--codebook", str(book), "--model", "rules", "--out", str(out),
+         check=True)
+    lines = out.read_text().splitlines()
+    assert lines[0] == "doc_id,sent_id,start,end,code,evidence"
+    assert lines[1:] == ["a,0,0,37,cause.money,bills [23:28]"]
+
+
+def test_frames_bad_codebook_is_a_clear_error(tiny_dir, tmp_path):
+    book = tmp_path / "book.csv"
+    book.write_text("code,function,cues\nmy.code,cause,\n", encoding="utf-8")
+    result = _cli("frames", "--corpus", str(tiny_dir), "--codebook", str(book), "--out", str(tmp_path / "f.csv"))
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "book.csv:2: code 'my.code' has no cues and no patterns" in result.stderr
+    result = _cli("frames", "--corpus", str(tiny_dir), "--codebook", str(tmp_path / "none.yml"))
+    assert result.returncode != 0 and "codebook not found" in result.stderr

@@ -325,6 +325,10 @@ def test_utf16_and_utf32_files_with_a_bom_are_read(tmp_path):
     assert corpus.documents["n_sentences"].tolist() == [3, 3, 3]
     sent = corpus.sentences.iloc[0]
     assert corpus.raw["be"][sent["start"]:sent["end"]] == sent["text"]
-    (tmp_path / "odd.txt").write_bytes(text.encode("utf-16") + b"\x00")   # a stray byte at the end
-    with pytest.warns(CorpusWarning, match=r"odd\.txt:4: not valid UTF-16"):
-        assert "odd" in load_corpus(tmp_path).doc_ids
+    (tmp_path / "odd.txt").write_bytes(text.encode("utf-16") + b"\x00")   # not UTF-16 after all
+    (tmp_path / "junk.txt").write_bytes(b"\xff\xfe\x00\x00\x00\xd8\x00\x00")     # a BOM, then no text
+    (tmp_path / "nul.txt").write_bytes(b"\xff\xfe\x00\x00binary")             # UTF-16 with a NUL: not text
+    with pytest.warns(CorpusWarning) as caught:
+        assert load_corpus(tmp_path).doc_ids == ["be", "le", "wide"]
+    skipped = sorted(str(w.message).split("/")[-1] for w in caught)
+    assert skipped == [f"{name}.txt: file looks binary, not text; skipped" for name in ("junk", "nul", "odd")]
