@@ -51,8 +51,7 @@ def topic_prevalence(corpus):
 def topic_position(corpus):
     nmf, _ = default_models(corpus)
     table = topics.topic_position(nmf)
-    shown = table[table["doc_id"].isin(sorted(table["doc_id"].unique())[:12])]
-    return table, plot_topic_position(shown)
+    return table, plot_topic_position(table)
 
 
 @register("topic_stability", notebook=NOTEBOOK,

@@ -3,12 +3,61 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import numpy as np
+from scipy.cluster.hierarchy import dendrogram
 
 #: Colour-blind-safe qualitative palette (Okabe and Ito).
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00",
            "#F0E442", "#000000"]
 #: Sequential colour map for heatmaps.
 CMAP = "Blues"
+#: Most articles one figure draws as rows, columns or panels. The table behind
+#: the figure keeps every article; the figure's title says when some are left out.
+MAX_ARTICLES = 40
+#: Most articles drawn as small multiples (one panel each).
+MAX_PANELS = 24
+
+
+def shown(doc_ids, limit: int | None = MAX_ARTICLES) -> list:
+    """The articles a figure draws: the first ``limit`` of ``doc_ids``, in their order (all when None).
+
+    Examples
+    --------
+    >>> shown(["a", "b", "a", "c"], limit=2)
+    ['a', 'b']
+    """
+    ids = list(dict.fromkeys(doc_ids))
+    return ids if limit is None else ids[:limit]
+
+
+def note_shown(target, *counts) -> None:
+    """Title the figure of ``target`` (an Axes or a Figure) when it leaves something out.
+
+    ``counts`` are ``(n_drawn, n_all, what)``, for example ``(40, 200, "articles")``.
+    """
+    cut = [f"{drawn} of {total} {what}" for drawn, total, what in counts if drawn < total]
+    if cut:
+        fig = getattr(target, "figure", target)
+        fig.suptitle(f"drawn: the first {' and '.join(cut)} (the table has all)", fontsize=9)
+
+
+def draw_dendrogram(ax, link, names, *, orientation: str = "top", limit: int | None = MAX_ARTICLES):
+    """A dendrogram of a SciPy linkage ``link`` whose leaves are the articles ``names``.
+
+    Beyond ``limit`` articles only the top ``limit`` branches are drawn, each
+    labelled by its article or by the number of articles under it, "(12)".
+    """
+    names = list(names)
+    labels = doc_labels(names)
+    style = {"orientation": orientation, "ax": ax, "color_threshold": 0, "above_threshold_color": PALETTE[0]}
+    if orientation in ("top", "bottom") and len(names) > 15:
+        style["leaf_rotation"] = 90
+    if limit is None or len(names) <= limit:
+        return dendrogram(link, labels=[labels[d] for d in names], **style)
+    n, sizes = len(names), np.asarray(link)[:, 3]
+    out = dendrogram(link, truncate_mode="lastp", p=limit, show_contracted=False,
+                     leaf_label_func=lambda i: labels[names[i]] if i < n else f"({int(sizes[i - n])})", **style)
+    ax.figure.suptitle(f"the top {limit} branches over {n} articles; (k): k articles", fontsize=9)
+    return out
 
 
 def new_axes(ax=None, *, figsize=(7, 4)):

@@ -5,21 +5,25 @@ import textwrap
 
 import numpy as np
 
-from ._style import CMAP, PALETTE, annotate_cells, doc_labels, new_axes
+from ._style import CMAP, MAX_ARTICLES, PALETTE, annotate_cells, doc_labels, new_axes, note_shown, shown
 
 
 def _short(text: str, width: int = 60) -> str:
     return textwrap.shorten(str(text), width=width, placeholder="…")
 
 
-def plot_claim_matrix(table, *, ax=None, max_claims: int = 25, label_width: int = 60):
+def plot_claim_matrix(table, *, ax=None, max_claims: int = 25, label_width: int = 60,
+                      max_articles: int | None = MAX_ARTICLES):
     """Heatmap of :func:`analysis.claims.claim_matrix`: claims (rows, most articles first) x articles.
 
     Cells give the number of member sentences; rows are labelled by the
-    claim's central sentence, shortened. Returns the Axes.
+    claim's central sentence, shortened. The first ``max_claims`` claims and
+    ``max_articles`` articles are drawn (the title says when some are not).
+    Returns the Axes.
     """
     rows = table.head(max_claims)
-    docs = [c for c in table.columns if c not in ("claim_id", "label", "n_docs")]
+    every = [c for c in table.columns if c not in ("claim_id", "label", "n_docs")]
+    docs = shown(every, max_articles)
     ax = new_axes(ax, figsize=(2.5 + 0.7 * len(docs), 1.2 + 0.32 * max(len(rows), 1)))
     values = rows[docs].to_numpy(dtype=float) if len(rows) else np.zeros((1, len(docs)))
     ax.imshow(values, cmap=CMAP, aspect="auto", vmin=0, vmax=max(values.max(), 1))
@@ -30,6 +34,7 @@ def plot_claim_matrix(table, *, ax=None, max_claims: int = 25, label_width: int 
     annotate_cells(ax, values, fmt=lambda v: f"{int(v)}", dark_above=values.max() / 2, skip_zero=True)
     ax.set_xlabel("article")
     ax.set_ylabel("claim (central sentence)")
+    note_shown(ax, (len(rows), len(table), "claims"), (len(docs), len(every), "articles"))
     return ax
 
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import numpy as np
-from scipy.cluster.hierarchy import dendrogram
 
-from ._style import CMAP, PALETTE, annotate_cells, doc_labels, new_axes
+from ._style import (CMAP, MAX_ARTICLES, PALETTE, annotate_cells, doc_labels, draw_dendrogram, new_axes,
+                     note_shown, shown)
 
 #: Card panels, in order, with their x-axis label and colour.
 CARD_PANELS = {
@@ -61,7 +61,8 @@ def plot_profile_cards(card, *, max_articles: int = 12):
 
     Returns the flat list of Axes (row by row).
     """
-    docs = list(dict.fromkeys(card["doc_id"]))[:max_articles]
+    every = list(dict.fromkeys(card["doc_id"]))
+    docs = every[:max_articles]
     panels = [p for p in CARD_PANELS if p in set(card["facet"])]
     ncols = max(len(panels), 1)
     _, grid = plt.subplots(max(len(docs), 1), ncols, figsize=(3.3 * ncols, 2.9 * max(len(docs), 1)),
@@ -69,16 +70,18 @@ def plot_profile_cards(card, *, max_articles: int = 12):
     out = []
     for row, doc_id in zip(grid, docs):
         out += plot_profile_card(card, doc_id, axes=list(row))
+    note_shown(grid[0][0], (len(docs), len(every), "articles"))
     return out or list(grid.ravel())
 
 
-def plot_facet_overview(table, *, ax=None, cmap=CMAP):
+def plot_facet_overview(table, *, ax=None, cmap=CMAP, max_articles: int | None = MAX_ARTICLES):
     """Heatmap of articles x profile features, coloured by the scaled value, labelled with the raw one.
 
-    ``table`` is :func:`analysis.compare.facet_overview`.
+    ``table`` is :func:`analysis.compare.facet_overview`; the first ``max_articles`` articles are drawn.
     """
     features = list(dict.fromkeys(table["feature"]))
-    docs = list(dict.fromkeys(table["doc_id"]))
+    every = list(dict.fromkeys(table["doc_id"]))
+    docs = shown(every, max_articles)
     grid, raw = (table.pivot(index="doc_id", columns="feature", values=v).reindex(index=docs, columns=features)
                  for v in ("scaled", "value"))
     ax = new_axes(ax, figsize=(max(6, 0.75 * len(features) + 2), max(2.5, 0.45 * len(docs) + 1.8)))
@@ -92,13 +95,20 @@ def plot_facet_overview(table, *, ax=None, cmap=CMAP):
                   rotation=60, ha="right", fontsize=8)
     ax.set_xlabel("facet: feature (colour = share of the corpus maximum)")
     ax.set_ylabel("article")
+    note_shown(ax, (len(docs), len(every), "articles"))
     return ax
 
 
-def plot_article_dendrogram(linkage, *, ax=None, xlabel="combined distance"):
-    """Dendrogram of :func:`analysis.compare.article_linkage` (leaves labelled by article)."""
-    ax = new_axes(ax, figsize=(6, max(2.5, 0.4 * (len(linkage) + 1) + 1)))
+def plot_article_dendrogram(linkage, *, ax=None, xlabel="combined distance",
+                            max_articles: int | None = MAX_ARTICLES):
+    """Dendrogram of :func:`analysis.compare.article_linkage` (leaves labelled by article).
+
+    Beyond ``max_articles`` articles only the top branches are drawn (see
+    :func:`~analysis.plots._style.draw_dendrogram`).
+    """
     n = len(linkage) + 1
+    leaves = n if max_articles is None else min(n, max_articles)
+    ax = new_axes(ax, figsize=(6, max(2.5, 0.4 * leaves + 1)))
     names = {}
     for side in ("left", "right"):
         names.update({i: d for i, d in zip(linkage[f"{side}_id"], linkage[side]) if i < n})
@@ -106,9 +116,7 @@ def plot_article_dendrogram(linkage, *, ax=None, xlabel="combined distance"):
         ax.set_xlabel(xlabel)
         return ax
     z = linkage[["left_id", "right_id", "distance", "n_articles"]].to_numpy(float)
-    labels = doc_labels([names[i] for i in range(n)])
-    dendrogram(z, labels=[labels[names[i]] for i in range(n)], orientation="left", ax=ax,
-               color_threshold=0, above_threshold_color=PALETTE[0])
+    draw_dendrogram(ax, z, [names[i] for i in range(n)], orientation="left", limit=max_articles)
     ax.set_xlabel(xlabel)
     ax.set_ylabel("article")
     return ax

@@ -5,7 +5,10 @@ import numpy as np
 from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
-from ._style import PALETTE, doc_labels, new_axes
+from ._style import MAX_ARTICLES, PALETTE, doc_labels, new_axes, note_shown, shown
+
+#: Most sources the article x source matrix draws (the most widely cited first).
+MAX_SOURCES = 40
 
 #: Marker and colour of each attribution type in the article x source matrix.
 ATTRIBUTION_STYLE = {
@@ -17,16 +20,22 @@ ATTRIBUTION_STYLE = {
 SUPPORT_STYLE = {"named": PALETTE[0], "anonymous": PALETTE[1], "none": "#d9d9d9"}
 
 
-def plot_source_matrix(table, *, ax=None, doc_ids=None, size_per_mention: float = 30.0):
+def plot_source_matrix(table, *, ax=None, doc_ids=None, size_per_mention: float = 30.0,
+                       max_articles: int | None = MAX_ARTICLES, max_sources: int | None = MAX_SOURCES):
     """Article x source matrix of :func:`analysis.sources.article_source_matrix`.
 
     One marker per article and source; its shape and colour give the
     strongest attribution (quote, paraphrase, venue, mention), its size the
     number of mentions. ``doc_ids`` sets the columns (default: the articles
-    in the table). Returns the Axes.
+    in the table); the first ``max_articles`` of them and the
+    ``max_sources`` sources cited by most articles are drawn. Returns the Axes.
     """
-    docs = list(doc_ids) if doc_ids is not None else sorted(set(table["doc_id"]))
-    sources = sorted(set(table["source"]), key=lambda s: (-table[table["source"] == s]["doc_id"].nunique(), s))
+    every = list(doc_ids) if doc_ids is not None else sorted(set(table["doc_id"]))
+    docs = shown(every, max_articles)
+    n_docs = table.groupby("source")["doc_id"].nunique()
+    cited = sorted(n_docs.index, key=lambda s: (-n_docs[s], s))
+    sources = shown(cited, max_sources)
+    table = table[table["source"].isin(sources)]
     ax = new_axes(ax, figsize=(max(4.0, 1.0 + 0.8 * len(docs)), max(2.5, 0.8 + 0.35 * len(sources))))
     x_of = {d: i for i, d in enumerate(docs)}
     y_of = {s: i for i, s in enumerate(sources)}
@@ -47,12 +56,16 @@ def plot_source_matrix(table, *, ax=None, doc_ids=None, size_per_mention: float 
                for a, (m, c) in ATTRIBUTION_STYLE.items()]
     ax.legend(handles=handles, title="attribution", fontsize=7, title_fontsize=8, loc="upper left",
               bbox_to_anchor=(1.01, 1), frameon=False)
+    note_shown(ax, (len(sources), len(cited), "sources (most widely cited)"), (len(docs), len(every), "articles"))
     return ax
 
 
-def plot_authority_mix(table, *, ax=None):
+def plot_authority_mix(table, *, ax=None, max_articles: int | None = MAX_ARTICLES):
     """Stacked bars of :func:`analysis.sources.authority_mix`: share of sentences
-    backed by a named source, by an anonymous appeal only, or by nothing."""
+    backed by a named source, by an anonymous appeal only, or by nothing (the
+    first ``max_articles`` articles)."""
+    every = table
+    table = table[table["doc_id"].isin(shown(table["doc_id"], max_articles))]
     ax = new_axes(ax, figsize=(6, max(2.2, 0.45 * len(table) + 1)))
     labels = doc_labels(table["doc_id"])
     y = np.arange(len(table))
@@ -71,6 +84,7 @@ def plot_authority_mix(table, *, ax=None):
     ax.set_ylabel("article")
     ax.legend(title="sentences backed by", fontsize=7, title_fontsize=8, loc="lower center",
               bbox_to_anchor=(0.5, 1.0), ncol=3, frameon=False)
+    note_shown(ax, (table["doc_id"].nunique(), every["doc_id"].nunique(), "articles"))
     return ax
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._style import CMAP, PALETTE, annotate_cells, doc_labels, new_axes, new_grid
+from ._style import CMAP, MAX_ARTICLES, PALETTE, annotate_cells, doc_labels, new_axes, new_grid, note_shown, shown
 
 #: Model-selection columns and their axis labels, in panel order.
 SELECTION_LABELS = {
@@ -65,9 +65,10 @@ def plot_topic_terms(terms, *, n: int = 10, labels=None, axes=None, ncols: int =
     return axes
 
 
-def plot_topic_prevalence(table, *, ax=None, cmap=CMAP):
-    """Heatmap of article x topic prevalence (``TopicModel.prevalence``)."""
-    wide = table.pivot(index="doc_id", columns="topic", values="prevalence").sort_index()
+def plot_topic_prevalence(table, *, ax=None, cmap=CMAP, max_articles: int | None = MAX_ARTICLES):
+    """Heatmap of article x topic prevalence (``TopicModel.prevalence``; the first ``max_articles`` by id)."""
+    every = table.pivot(index="doc_id", columns="topic", values="prevalence").sort_index()
+    wide = every.loc[shown(every.index, max_articles)]
     labels = table.drop_duplicates("topic").set_index("topic")["label"].sort_index()
     ax = new_axes(ax, figsize=(1.6 + 1.1 * wide.shape[1], 1.2 + 0.45 * wide.shape[0]))
     image = ax.imshow(wide.to_numpy(), cmap=cmap, vmin=0, vmax=1, aspect="auto")
@@ -79,15 +80,18 @@ def plot_topic_prevalence(table, *, ax=None, cmap=CMAP):
     ax.set_xlabel("topic")
     ax.set_ylabel("article")
     ax.figure.colorbar(image, ax=ax, label="share of the article's words")
+    note_shown(ax, (len(wide), len(every), "articles"))
     return ax
 
 
-def plot_topic_position(table, *, axes=None, ncols: int = 1):
+def plot_topic_position(table, *, axes=None, ncols: int = 1, max_articles: int | None = 12):
     """Topic shares along each article: one panel per article, stacked bars per unit.
 
-    ``table`` is :func:`analysis.topics.topic_position`. Returns the Axes.
+    ``table`` is :func:`analysis.topics.topic_position`; the first
+    ``max_articles`` articles are drawn. Returns the Axes.
     """
-    docs = list(dict.fromkeys(table["doc_id"]))
+    every = list(dict.fromkeys(table["doc_id"]))
+    docs = shown(every, max_articles)
     axes = list(axes) if axes is not None else new_grid(len(docs), ncols=ncols, panel=(8, 1.6))
     labels = table.drop_duplicates("topic").set_index("topic")["label"].sort_index()
     short = doc_labels(docs)
@@ -104,6 +108,7 @@ def plot_topic_position(table, *, axes=None, ncols: int = 1):
         ax.set_xlabel("paragraph (reading order)", fontsize=8)
     axes[0].legend(fontsize=7, ncols=min(2, len(labels)), loc="lower left",
                    bbox_to_anchor=(0, 1.02), frameon=False)
+    note_shown(axes[0], (len(docs), len(every), "articles"))
     return axes
 
 
