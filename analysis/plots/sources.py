@@ -88,18 +88,24 @@ def plot_authority_mix(table, *, ax=None, max_articles: int | None = MAX_ARTICLE
     return ax
 
 
-def plot_source_roles(table, *, ax=None, color=PALETTE[0]):
-    """Horizontal bars of :func:`analysis.sources.role_table`: cited people per stated role."""
-    ax = new_axes(ax, figsize=(5, max(2.0, 0.35 * len(table) + 1)))
+def plot_source_roles(table, *, ax=None, color=PALETTE[0], max_names: int = 4):
+    """Horizontal bars of :func:`analysis.sources.role_table`: cited people per stated role,
+    each bar annotated with up to ``max_names`` of them ("and 12 more")."""
+    notes = []
+    for names in table["sources"]:
+        names = names.split(";")
+        more = f" and {len(names) - max_names} more" if len(names) > max_names else ""
+        notes.append(", ".join(names[:max_names]) + more)
+    longest = max((len(str(r)) for r in table["role"]), default=0) + max((len(n) for n in notes), default=0)
+    ax = new_axes(ax, figsize=(max(5.0, 2.0 + 0.07 * longest), max(2.0, 0.35 * len(table) + 1)))
     y = np.arange(len(table))
     ax.barh(y, table["n_sources"], color=color)
     ax.set_yticks(y, table["role"], fontsize=8)
     ax.invert_yaxis()
     ax.set_xlabel("cited people (article x source)")
     ax.set_ylabel("role")
-    for yi, (n, names) in enumerate(zip(table["n_sources"], table["sources"])):
-        ax.annotate(names.replace(";", ", "), (n, yi), xytext=(4, 0), textcoords="offset points",
-                    va="center", fontsize=7)
+    for yi, (n, note) in enumerate(zip(table["n_sources"], notes)):
+        ax.annotate(note, (n, yi), xytext=(4, 0), textcoords="offset points", va="center", fontsize=7)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.margins(x=0.6)
     return ax
