@@ -41,6 +41,7 @@ def plot_article_stats(table, *, metric: str | None = None, ax=None, color=PALET
         ax.annotate(f"{value:g}", (value, yi), xytext=(3, 0), textcoords="offset points",
                     va="center", fontsize=8)
     ax.margins(x=0.2)
+    note_shown(ax, (len(table), len(every), "articles"))
     return ax
 
 
