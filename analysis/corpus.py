@@ -514,7 +514,7 @@ def _csv_records(raw: str, path: Path) -> tuple[list[dict], list[str]]:
 
 def _jsonl_records(raw: str, path: Path) -> tuple[list[dict], list[str]]:
     records, where = [], []
-    for number, line in enumerate(raw.splitlines(), 1):
+    for number, line in enumerate(raw.split("\n"), 1):  # not splitlines: U+2028 may stand inside a string
         if not line.strip():
             continue
         try:

@@ -302,6 +302,9 @@ def test_json_tables_in_both_layouts(tmp_path):
     df.to_json(tmp_path / "lines.jsonl", orient="records", lines=True)
     for name in ("cols.json", "recs.json", "lines.jsonl"):
         assert load_corpus(tmp_path / name).doc_ids == ["x", "y"], name
+    separator = tmp_path / "sep.jsonl"   # JSON allows U+2028 unescaped inside a string
+    separator.write_text('{"doc_id": "a", "text": "Men hide.\u2028He waits."}\r\n', encoding="utf-8")
+    assert load_corpus(separator).raw["a"] == "Men hide.\u2028He waits."
 
 
 def test_csv_holds_long_articles(tmp_path):
