@@ -112,9 +112,9 @@ def decode(data: bytes, name: str = "<text>") -> tuple[str, str]:
     >>> decode("He waits.".encode("utf-16"))
     ('He waits.', 'utf-16')
     """
-    bom = _bom_encoding(data)
-    if bom:
-        return data.decode(bom), bom
+    decoded = _bom_text(data)
+    if decoded:
+        return decoded
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as exc:
@@ -130,8 +130,9 @@ def decode(data: bytes, name: str = "<text>") -> tuple[str, str]:
     raise AssertionError("latin-1 decodes any bytes")  # pragma: no cover
 
 
-def _bom_encoding(data: bytes) -> str | None:
-    """``utf-32`` or ``utf-16`` when ``data`` starts with that byte-order mark and decodes with it to text."""
+def _bom_text(data: bytes) -> tuple[str, str] | None:
+    """``(text, "utf-32" or "utf-16")`` when ``data`` starts with that byte-order mark and decodes
+    with it to text; else None."""
     for bom, encoding in ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
                           (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
         if data.startswith(bom):
@@ -140,13 +141,24 @@ def _bom_encoding(data: bytes) -> str | None:
             except UnicodeDecodeError:
                 continue
             if not _looks_binary(text[:8192].encode("utf-8")):  # NULs and control characters are not text
-                return encoding
+                return text, encoding
     return None
 
 
+def _read_text(path: Path) -> tuple[str, str]:
+    """A file's decoded text and encoding (:func:`decode`); CorpusError when it is empty or binary."""
+    data = path.read_bytes()
+    if not data.strip():
+        raise CorpusError(f"{path}: file is empty")
+    decoded = _bom_text(data)
+    if decoded:
+        return decoded
+    if _looks_binary(data):
+        raise CorpusError(f"{path}: file looks binary, not text")
+    return decode(data, str(path))
+
+
 def _looks_binary(data: bytes) -> bool:
-    if _bom_encoding(data):
-        return False
     head = data[:8192]
     if b"\x00" in head:
         return True
@@ -435,17 +447,14 @@ def load_corpus(path=config.SEEDS_DIR, *, recursive: bool = False, errors: str =
         raise CorpusError(f"no .txt or .md files in {path}{hint}")
     texts, paths, encodings = {}, {}, {}
     for file in files:
-        data = file.read_bytes()
-        if not data.strip():
-            _report(f"{file}: file is empty", errors)
-            continue
-        if _looks_binary(data):
-            _report(f"{file}: file looks binary, not text", errors)
+        try:
+            text, encoding = _read_text(file)
+        except CorpusError as exc:
+            _report(str(exc), errors)
             continue
         doc_id = (file.relative_to(path).with_suffix("").as_posix()
                   if recursive and path.is_dir() else file.stem)
-        texts[doc_id], encodings[doc_id] = decode(data, str(file))
-        paths[doc_id] = str(file)
+        texts[doc_id], encodings[doc_id], paths[doc_id] = text, encoding, str(file)
     if not texts:
         raise CorpusError(f"no readable text files in {path}")
     return Corpus.from_texts(texts, paths=paths, encodings=encodings)
@@ -470,12 +479,7 @@ def read_articles_table(path) -> tuple[pd.DataFrame, list[str], str]:
     (['007', 'b'], ['2', '5'])
     """
     path = Path(path)
-    data = path.read_bytes()
-    if not data.strip():
-        raise CorpusError(f"{path}: file is empty")
-    if _looks_binary(data):
-        raise CorpusError(f"{path}: file looks binary, not text")
-    raw, encoding = decode(data, str(path))
+    raw, encoding = _read_text(path)
     suffix = path.suffix.lower()
     if suffix == ".csv":
         records, where = _csv_records(raw, path)
