@@ -1,4 +1,4 @@
-"""A disk cache for slow, deterministic results (the framing set cross-validation).
+"""A disk cache for slow, deterministic results (the framing classifiers and set cross-validation).
 
 A result is stored once and read back on the next call with the same key.
 The key is a hash of

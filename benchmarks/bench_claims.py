@@ -7,7 +7,8 @@ building the corpus, claim sentences, framing codes (the first call fits
 the framing classifiers), then :func:`detect_repeated_claims` (vectors,
 clustering, the shared-terms check and the support of each member). Each
 size runs in a fresh process so that the peak resident memory
-(``ru_maxrss``) belongs to that size alone.
+(``ru_maxrss``) belongs to that size alone. The disk cache
+(:mod:`analysis.cache`) is off, so the framing fit is timed too.
 
 Above :data:`analysis.claims.vectors.EXACT_UP_TO` claim sentences the
 neighbour search is approximate by default. ``--compare-search N`` times
@@ -21,6 +22,7 @@ Usage: ``python benchmarks/bench_claims.py [N ...]`` (default 10000 100000),
 from __future__ import annotations
 
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -103,6 +105,8 @@ def compare_search(n: int) -> dict:
 
 
 def main(argv) -> None:
+    from analysis.cache import CACHE_ENV
+    os.environ[CACHE_ENV] = "off"  # time the work itself, never a read from the disk cache
     if argv[:1] == ["--one"]:
         print(json.dumps(measure(int(argv[1]))))
         return

@@ -8,12 +8,14 @@ Usage (from the project root)::
 The corpus is :func:`synth.make_texts` (about 600 words per article). For
 every figure: ``make`` (the analysis and the drawing) and ``save`` (PNG,
 SVG and CSV), wall-clock; figures reuse what earlier ones computed on the
-same corpus (models, codes, claims), as in the figures command. Output: the
-slowest figures, then the totals.
+same corpus (models, codes, claims), as in the figures command; the disk
+cache (:mod:`analysis.cache`) is off. Output: the slowest figures, then the
+totals.
 """
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import time
@@ -25,6 +27,7 @@ import matplotlib.pyplot as plt
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synth import make_corpus  # noqa: E402
 
+from analysis.cache import CACHE_ENV  # noqa: E402
 from analysis.figures import load_all, save  # noqa: E402
 
 SIZES = (100,)
@@ -49,6 +52,7 @@ def main() -> None:
     parser.add_argument("--docs", type=int, action="append", help="corpus size (repeatable)")
     parser.add_argument("--top", type=int, default=8, help="slowest figures listed per size")
     args = parser.parse_args()
+    os.environ[CACHE_ENV] = "off"  # time the work itself, never a read from the disk cache
     print("| articles | figure | make | save |\n|---:|---|---:|---:|")
     for n in args.docs or SIZES:
         with tempfile.TemporaryDirectory() as tmp:

@@ -427,6 +427,20 @@ def test_code_model_is_reproducible_and_thresholds_come_from_training():
     assert probs.loc[0, "cause.fear"] > probs.loc[1, "cause.fear"]
 
 
+def test_code_model_is_read_back_from_the_disk_cache(monkeypatch):
+    from analysis import cache
+    from analysis.framing import learn
+    model = learn.fit_code_model()  # fitted, or read from this session's cache
+    assert list(cache.cache_dir().glob("fit_code_model-*.pkl"))
+    monkeypatch.setattr(learn, "_MODELS", {})  # as in a new process
+    monkeypatch.setattr(learn.CodeModel, "fit", lambda *a, **k: pytest.fail("fitted again"))
+    again = learn.fit_code_model()
+    assert again is not model
+    assert again.thresholds_ == model.thresholds_ and again.vetoes_ == model.vetoes_
+    assert all(np.array_equal(again.coefs_[c], model.coefs_[c]) for c in model.coefs_)
+    corpus = Corpus.from_texts({"a": "He is scared of being judged. Give him some space."})
+    pd.testing.assert_frame_equal(again.predict_proba(corpus), model.predict_proba(corpus))
+
 def test_training_folders_need_distinct_document_ids(tmp_path):
     import shutil
     from analysis.framing.learn import fit_code_model

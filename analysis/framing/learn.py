@@ -400,6 +400,11 @@ def fit_code_model(codebook=None, *, dirs=None, C: float = 0.5,
                    random_state: int = config.RANDOM_STATE) -> CodeModel:
     """Fit (once per codebook and training folders, then cached) the per-code classifiers.
 
+    The model is kept in memory and in the disk cache (:mod:`analysis.cache`),
+    keyed by the package, the training folders' files, the codebook and the
+    arguments: the first call in a fresh cache fits it (seconds), later calls,
+    in any process, read it back.
+
     Parameters
     ----------
     codebook : DataFrame or path, optional
@@ -427,6 +432,12 @@ def fit_code_model(codebook=None, *, dirs=None, C: float = 0.5,
     key = (dirs, tuple(book["code"]), tuple(map(str, book["cues"])), tuple(map(str, book["patterns"])),
            tuple(book["scope"]), tuple(book["requires"]), float(C), int(random_state))
     if key not in _MODELS:
-        corpus, gold = _training(dirs, book)
-        _MODELS[key] = CodeModel(book, C=C, random_state=random_state).fit(corpus, gold)
+        from ..cache import cached
+
+        def fit():
+            corpus, gold = _training(dirs, book)
+            return CodeModel(book, C=C, random_state=random_state).fit(corpus, gold)
+
+        params = (list(dirs), book.to_dict("list"), float(C), int(random_state))
+        _MODELS[key] = cached("fit_code_model", params, fit, paths=dirs)
     return _MODELS[key]
