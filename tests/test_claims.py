@@ -153,6 +153,20 @@ def test_repeated_claims_find_the_shared_claims(corpus):
     assert claims["similarity"].between(-1e-9, 1 + 1e-9).all()
 
 
+def test_vectors_are_built_once_for_every_threshold(corpus, monkeypatch):
+    from analysis.claims import repeated
+    calls = []
+    real = repeated.claim_vectors
+    monkeypatch.setattr(repeated, "claim_vectors", lambda *a, **k: calls.append(1) or real(*a, **k))
+    fresh = Corpus.from_texts(dict(corpus.raw))
+    first = [detect_repeated_claims(fresh, threshold=t) for t in (0.3, 0.4, 0.5)]
+    assert len(calls) == 1
+    detect_repeated_claims(fresh, threshold=0.3, frames=False)
+    assert len(calls) == 2  # without the framing codes the vectors differ
+    for t, got in zip((0.3, 0.4, 0.5), first):  # each on a corpus with nothing cached
+        pd.testing.assert_frame_equal(detect_repeated_claims(Corpus.from_texts(dict(corpus.raw)), threshold=t), got)
+
+
 def test_verbatim_match():
     c = Corpus.from_texts({"a": "Men are raised to hide their feelings from everyone.",
                            "b": "Men are raised to hide their feelings from everyone!"})

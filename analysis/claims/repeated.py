@@ -51,7 +51,9 @@ def detect_repeated_claims(corpus, *, threshold: float = DEFAULT_THRESHOLD, k: i
     on average ``merge`` similar are joined (fragments of one claim), and
     every claim sentence whose mean similarity to a claim's members reaches
     ``attach`` joins it too, so that a sentence may serve several claims
-    (:mod:`analysis.claims.grow`).
+    (:mod:`analysis.claims.grow`). The vectors (and framing codes) of the
+    claim sentences are cached on the corpus: calls at other thresholds or
+    options reuse them.
 
     Parameters
     ----------
@@ -101,8 +103,8 @@ def _repeated(corpus, threshold, k, options, search) -> pd.DataFrame:
     if claims.empty:
         return pd.DataFrame(columns=REPEATED_COLUMNS)
     order = {d: i for i, d in enumerate(corpus.doc_ids)}
-    codes = sentence_frames(corpus, claims) if options["frames"] else None
-    vectors = claim_vectors(claims["text"].tolist(), frames=codes)
+    codes, vectors = corpus.cached(("claim_vectors", options["frames"]),
+                                   lambda: _vectors(corpus, claims, options["frames"]))
     claims["group"] = average_linkage(vectors, claims["doc_id"].to_numpy(), threshold=threshold, k=k,
                                       search=search)
     n_docs = claims.groupby("group")["doc_id"].transform("nunique")
@@ -130,6 +132,12 @@ def _repeated(corpus, threshold, k, options, search) -> pd.DataFrame:
     out = out.sort_values(["claim_id", "doc_rank", "sent_id"])
     out["support"] = member_support(corpus, out)
     return out[REPEATED_COLUMNS].reset_index(drop=True)
+
+
+def _vectors(corpus, claims, frames: bool):
+    """Framing codes (or None) and vectors of the claim sentences: the same at every threshold."""
+    codes = sentence_frames(corpus, claims) if frames else None
+    return codes, claim_vectors(claims["text"].tolist(), frames=codes)
 
 
 def shared_terms(texts, frames=None) -> int:
