@@ -9,18 +9,23 @@ import pytest
 from analysis.figures import FIGURES, load_all, register, save
 
 
-def _run_figures(corpus_dir, out_dir):
-    return subprocess.run([sys.executable, "-m", "analysis", "figures", "--corpus", str(corpus_dir),
-                           "--out", str(out_dir)], capture_output=True, text=True, check=True)
+def _start_figures(corpus_dir, out_dir):
+    return subprocess.Popen([sys.executable, "-m", "analysis", "figures", "--corpus", str(corpus_dir),
+                             "--out", str(out_dir)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
 @pytest.fixture(scope="module")
 def two_runs(tmp_path_factory, seeds_corpus):
+    """Two independent runs of the figures command, side by side (the classifiers fitted once before)."""
     from analysis import config
+    from analysis.framing import fit_code_model
+    fit_code_model()  # into this session's disk cache, which both runs read
     first, second = tmp_path_factory.mktemp("fig1"), tmp_path_factory.mktemp("fig2")
-    result = _run_figures(config.SEEDS_DIR, first)
-    _run_figures(config.SEEDS_DIR, second)
-    return first, second, result.stdout
+    runs = [_start_figures(config.SEEDS_DIR, out) for out in (first, second)]
+    outputs = [run.communicate(timeout=900) for run in runs]
+    for run, (_, err) in zip(runs, outputs):
+        assert run.returncode == 0, err[-3000:]
+    return first, second, outputs[0][0]
 
 
 def test_every_registered_figure_is_written(two_runs):
