@@ -45,6 +45,9 @@ def execute_notebook(path, *, out=None, corpus=None, timeout: int = 600):
     with _env(corpus):
         client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
                                 record_timing=False, coalesce_streams=True,
+                                # the kernel's own log: only errors (it warns at every start
+                                # that it talks to this process over local TCP)
+                                extra_arguments=["--IPKernelApp.log_level=ERROR"],
                                 resources={"metadata": {"path": str(path.parent.resolve())}})
         client.execute()
     nb.metadata.pop("widgets", None)

@@ -130,6 +130,7 @@ def full_report(invented_dir, tmp_path_factory):
                           "--out", str(out)], capture_output=True, text=True, timeout=900,
                          cwd=config.PROJECT_DIR)
     assert run.returncode == 0, run.stderr[-3000:]
+    assert "IPKernelApp" not in run.stderr, run.stderr[-3000:]  # no kernel log on the terminal
     assert {p: p.read_bytes() for p in default_notebooks()} == before, "notebooks/ was modified"
     return out, run.stdout
 
