@@ -20,6 +20,10 @@ benchmark also compares the CPU time (best of 3) of a plain
 ``CountVectorizer()`` (default analyzer) with ``CountVectorizer`` using
 :class:`analysis.tokens.Analyzer` on the same
 paragraph texts. Output is markdown tables.
+
+``--select`` also times :func:`analysis.topics.select_k` as the figures
+command runs it (ks 2 to 12, five seeds, NMF then LDA); above
+``selection.MAX_UNITS`` paragraphs it scores a seeded random sample of them.
 """
 from __future__ import annotations
 
@@ -54,13 +58,13 @@ def _stage(rows, name, func):
     return result
 
 
-def measure(n_docs: int) -> dict:
+def measure(n_docs: int, select: bool = False) -> dict:
     """Run every stage on ``n_docs`` synthetic articles; return rows and extra facts."""
     from sklearn.feature_extraction.text import CountVectorizer
 
     from analysis import load_corpus
     from analysis.tokens import Analyzer
-    from analysis.topics import fit_topics, topic_units, unit_matrix
+    from analysis.topics import fit_topics, select_k, topic_units, unit_matrix
 
     rows = []
     texts = _stage(rows, "generate", lambda: make_texts(n_docs))
@@ -73,10 +77,17 @@ def measure(n_docs: int) -> dict:
     _, X, _ = _stage(rows, "vectorize", lambda: unit_matrix(corpus))
     _stage(rows, "fit NMF", lambda: fit_topics(corpus, K, method="nmf"))
     _stage(rows, "fit LDA", lambda: fit_topics(corpus, K, method="lda"))
+    scored = {}
+    if select:
+        for method in ("nmf", "lda"):
+            table = _stage(rows, f"select_k {method.upper()} (11 ks x 5 seeds)",
+                           lambda: select_k(corpus, range(2, 13), seeds=5, method=method))
+            scored[method] = int(table["n_units"].max())
     speeds = {name: _cpu_seconds(lambda: CountVectorizer(**kw).fit_transform(units))
               for name, kw in [("plain", {}), ("analyzer", {"analyzer": Analyzer()})]}
     return {"docs": n_docs, "rows": rows, "units": len(units), "tokens": tokens,
             "words": int(corpus.documents["n_words"].sum()), "terms": X.shape[1], "nnz": X.nnz,
+            "select_units": scored,
             **{f"{name}_seconds": value for name, value in speeds.items()}}
 
 
@@ -106,20 +117,24 @@ def report(results) -> str:
         lines.append(f"| {res['docs']:,} | {res['words']:,} | {res['units']:,} | {res['tokens']:,} | "
                      f"{res['terms']:,} | {res['nnz']:,} | {plain:.2f} | "
                      f"{res['analyzer_seconds']:.2f} ({plain / res['analyzer_seconds']:.2f}x) |")
+    scored = [f"{res['docs']:,} docs: select_k {method.upper()} scored {n:,} of {res['units']:,} units"
+              for res in results for method, n in res.get("select_units", {}).items()]
+    lines += [""] * bool(scored) + scored
     return "\n".join(lines)
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, nargs="*", default=list(SIZES))
+    parser.add_argument("--select", action="store_true", help="also time select_k (both methods)")
     parser.add_argument("--json", action="store_true", help="print one size's raw result as JSON")
     args = parser.parse_args(argv)
     if args.json:
-        print(json.dumps(measure(args.docs[0])))
+        print(json.dumps(measure(args.docs[0], args.select)))
         return 0
     results = []
     for n in args.docs:
-        out = subprocess.run([sys.executable, __file__, "--json", "--docs", str(n)],
+        out = subprocess.run([sys.executable, __file__, "--json", "--docs", str(n), *(["--select"] * args.select)],
                              check=True, capture_output=True, text=True).stdout
         results.append(json.loads(out.strip().splitlines()[-1]))
         print(f"measured {n:,} documents", file=sys.stderr, flush=True)

@@ -107,10 +107,43 @@ def test_same_random_state_gives_identical_terms():
 @pytest.mark.parametrize("method", ["nmf", "lda"])
 def test_select_k_picks_three_planted_topics(planted, method):
     table = select_k(planted, ks=range(2, 7), seeds=3, method=method)
-    assert table.columns.tolist() == ["k", "method", "npmi", "umass", "diversity", "stability",
+    assert table.columns.tolist() == ["k", "method", "n_units", "npmi", "umass", "diversity", "stability",
                                       "perplexity", "chosen"]
     assert table.loc[table["chosen"], "k"].tolist() == [3]
     assert table["perplexity"].notna().all() == (method == "lda")
+    assert (table["n_units"] == 54).all()  # 6 articles x 9 paragraphs, all scored
+
+
+def test_select_k_scores_a_sample_of_a_large_corpus():
+    corpus = Corpus.from_texts(planted_texts(n_docs=12))  # 108 paragraphs
+    full = fit_topics(Corpus.from_texts(planted_texts(n_docs=12)), 3)
+    table = select_k(corpus, ks=range(2, 6), seeds=2, max_units=40)
+    assert (table["n_units"] == 40).all()
+    assert table.loc[table["chosen"], "k"].tolist() == [3]  # the planted topics show in the sample too
+    again = select_k(Corpus.from_texts(planted_texts(n_docs=12)), ks=range(2, 6), seeds=2, max_units=40)
+    pd.testing.assert_frame_equal(table, again)  # the same seeded sample
+    assert (select_k(corpus, ks=range(2, 6), seeds=2, max_units=None)["n_units"] == 108).all()
+    model = fit_topics(corpus, 3)  # after the sampled fits: fitted on every unit, as without them
+    assert model.doc_topics["unit_id"].nunique() == 108
+    np.testing.assert_array_equal(model.components_, full.components_)
+    with pytest.raises(ValueError, match="max_units"):
+        select_k(corpus, ks=[2], seeds=1, max_units=0)
+
+
+def test_selection_figure_says_it_scored_a_sample(monkeypatch):
+    import functools
+    from analysis import topics
+    from analysis.figures import FIGURES, load_all
+    from analysis.figures import topics as topic_figures
+    load_all()
+    monkeypatch.setattr(topic_figures, "SEEDS", 2)
+    monkeypatch.setattr(topic_figures, "KS", range(2, 5))
+    monkeypatch.setattr(topics, "select_k", functools.partial(select_k, max_units=40))
+    table, axes = FIGURES["topic_model_selection"].make(Corpus.from_texts(planted_texts(n_docs=12)))
+    assert (table["n_units"] == 40).all()
+    assert axes[0].figure.get_suptitle() == "scored on a random sample of 40 of 108 paragraphs"
+    _, axes = FIGURES["topic_model_selection"].make(Corpus.from_texts(planted_texts(n_docs=4)))
+    assert axes[0].figure.get_suptitle() == ""
 
 
 @pytest.mark.parametrize("method", ["nmf", "lda"])

@@ -29,7 +29,11 @@ def default_models(corpus):
 def topic_model_selection(corpus):
     table = pd.concat([topics.select_k(corpus, KS, seeds=SEEDS, method=m) for m in ("nmf", "lda")],
                       ignore_index=True)
-    return table, plot_k_selection(table)
+    axes = plot_k_selection(table)
+    scored, n_all = int(table["n_units"].max()), topics.unit_matrix(corpus, "paragraph")[1].shape[0]
+    if scored < n_all:
+        axes[0].figure.suptitle(f"scored on a random sample of {scored:,} of {n_all:,} paragraphs", fontsize=9)
+    return table, axes
 
 
 @register("topic_top_terms", notebook=NOTEBOOK,

@@ -176,8 +176,9 @@ def fit_topics(corpus, k=None, *, method="nmf", unit="paragraph",
     Notes
     -----
     ``k=None`` costs ``len(ks) * seeds`` fits (55 by default): seconds on a
-    few hundred paragraphs, long on 100,000. On large corpora run
-    :func:`select_k` once on a sample or with fewer ks, then pass ``k``.
+    few hundred paragraphs. Above :data:`~analysis.topics.selection.MAX_UNITS`
+    units they are fitted on a random sample of that many, so their cost
+    stops growing with the corpus; the model itself is fitted on every unit.
 
     Examples
     --------

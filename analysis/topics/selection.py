@@ -13,12 +13,18 @@ NPMI measures whether a topic's words are used together; stability
 whether the topic comes back when the seed changes; the diversity floor
 rules out ks whose topics repeat the same words.
 
+On a corpus of more than :data:`MAX_UNITS` units the scores are computed on
+a random sample of that many units (seeded by ``random_state``; the table's
+``n_units`` says how many), so that choosing k costs ``len(ks) * seeds``
+fits of bounded size however large the corpus; the chosen model is then
+fitted on every unit.
+
 Examples
 --------
 >>> from analysis import load_corpus
 >>> table = select_k(load_corpus(), ks=[2, 3], seeds=2)
 >>> table.columns.tolist()
-['k', 'method', 'npmi', 'umass', 'diversity', 'stability', 'perplexity', 'chosen']
+['k', 'method', 'n_units', 'npmi', 'umass', 'diversity', 'stability', 'perplexity', 'chosen']
 """
 from __future__ import annotations
 
@@ -33,6 +39,8 @@ from .units import matrix_key, unit_matrix
 
 MIN_DIVERSITY = 0.7
 HELD_OUT = 0.2
+#: Most units :func:`select_k` scores; above, a seeded random sample of this many.
+MAX_UNITS = 5_000
 
 
 def _split_options(options):
@@ -48,9 +56,29 @@ def seed_fits(corpus, k, *, method="nmf", unit="paragraph", seeds=5,
     window, max_iter, vec_options = _split_options(options)
     _, X, _ = unit_matrix(corpus, unit, window=window, **vec_options)
     key = matrix_key(unit, window=window, **vec_options)
-    fits = [cached_fit(corpus, key, X, k, method=method, random_state=random_state + i,
+    return X, _fits(corpus, key, X, k, method, seeds, random_state, max_iter)
+
+
+def _fits(corpus, key, X, k, method, seeds, random_state, max_iter):
+    return [cached_fit(corpus, key, X, k, method=method, random_state=random_state + i,
                        max_iter=max_iter) for i in range(seeds)]
-    return X, fits
+
+
+def sample_units(n: int, max_units: int | None, random_state: int) -> np.ndarray | None:
+    """Sorted indices of a seeded random sample of ``max_units`` of ``n`` units (None: take all).
+
+    Examples
+    --------
+    >>> sample_units(10, 20, 0) is None
+    True
+    >>> sample_units(10, 3, 0).tolist() == sample_units(10, 3, 0).tolist()
+    True
+    """
+    if max_units is None or n <= max_units:
+        return None
+    if max_units < 1:
+        raise ValueError(f"max_units must be at least 1, got {max_units}")
+    return np.sort(np.random.default_rng(random_state).choice(n, size=int(max_units), replace=False))
 
 
 def _top(components, n=TOP_N):
@@ -67,7 +95,8 @@ def _perplexity(X, k, *, random_state, max_iter):
 
 
 def select_k(corpus, ks=range(2, 13), *, seeds=5, method="nmf", unit="paragraph",
-             random_state=config.RANDOM_STATE, **options) -> pd.DataFrame:
+             random_state=config.RANDOM_STATE, max_units: int | None = MAX_UNITS,
+             **options) -> pd.DataFrame:
     """Score every number of topics in ``ks``; the rule of :func:`choose_k` marks one.
 
     Parameters
@@ -79,11 +108,15 @@ def select_k(corpus, ks=range(2, 13), *, seeds=5, method="nmf", unit="paragraph"
         Runs per k, with seeds ``random_state + i``.
     method, unit, random_state, **options
         As in :func:`analysis.topics.fit_topics`.
+    max_units : int or None
+        Score on a seeded random sample of this many units when there are
+        more (None: always every unit).
 
     Returns
     -------
     DataFrame
-        One row per k: ``k``, ``method``, ``npmi`` and ``umass`` (mean over
+        One row per k: ``k``, ``method``, ``n_units`` (units scored: all,
+        or the sample), ``npmi`` and ``umass`` (mean over
         topics and runs, top-10 terms, co-occurrence in units), ``diversity``
         (mean over runs), ``stability`` (mean best-match cosine over all pairs
         of runs; NaN with one seed), ``perplexity`` (LDA only: held-out
@@ -92,24 +125,28 @@ def select_k(corpus, ks=range(2, 13), *, seeds=5, method="nmf", unit="paragraph"
     """
     ks = tuple(sorted(set(int(k) for k in ks)))
     window, max_iter, vec_options = _split_options(options)
+    max_units = None if max_units is None else int(max_units)
     key = ("select_k", ks, seeds, method, unit, random_state, max_iter,
-           matrix_key(unit, window=window, **vec_options))
+           matrix_key(unit, window=window, **vec_options), max_units)
     return corpus.cached(key, lambda: _select_k(corpus, ks, seeds, method, unit, random_state,
-                                                options)).copy()
+                                                max_units, options)).copy()
 
 
-def _select_k(corpus, ks, seeds, method, unit, random_state, options):
+def _select_k(corpus, ks, seeds, method, unit, random_state, max_units, options):
     window, max_iter, vec_options = _split_options(options)
     _, X, _ = unit_matrix(corpus, unit, window=window, **vec_options)
+    key = matrix_key(unit, window=window, **vec_options)
+    sample = sample_units(X.shape[0], max_units, random_state)
+    if sample is not None:  # fits of the sample are cached apart from those of every unit
+        X, key = X[sample], (*key, ("sample", len(sample), random_state))
     rows = []
     for k in ks:
         if k > min(X.shape):
             continue
-        X, fits = seed_fits(corpus, k, method=method, unit=unit, seeds=seeds,
-                            random_state=random_state, **options)
+        fits = _fits(corpus, key, X, k, method, seeds, random_state, max_iter)
         tops = [_top(f.components) for f in fits]
         rows.append({
-            "k": k, "method": method,
+            "k": k, "method": method, "n_units": X.shape[0],
             "npmi": float(np.mean([npmi_coherence(t, X).mean() for t in tops])),
             "umass": float(np.mean([umass_coherence(t, X).mean() for t in tops])),
             "diversity": float(np.mean([topic_diversity([list(x) for x in t]) for t in tops])),
