@@ -5,6 +5,8 @@ Examples
 ``python -m analysis figures --corpus seeds --out figures``
 ``python -m analysis sources --corpus my_articles/ --out sources.csv``
 ``python -m analysis frames --corpus my_articles/ --codebook my_codebook.yml --model rules``
+``python -m analysis topics --corpus my_articles/ --k 8 --method lda``
+``python -m analysis claims --corpus my_articles/ --threshold 0.45``
 """
 from __future__ import annotations
 
@@ -75,7 +77,34 @@ def build_parser() -> argparse.ArgumentParser:
                              help="codebook CSV or quanteda-style YAML dictionary (default: the project's)")
             exp.add_argument("--model", choices=("hybrid", "rules"), default="hybrid",
                              help="cue rules and classifiers (default), or the cue rules alone")
+        elif name == "topics":
+            exp.add_argument("--k", type=_positive_int, default=None,
+                             help="number of topics (default: chosen by select_k)")
+            exp.add_argument("--method", choices=("nmf", "lda"), default="nmf")
+        elif name == "claims":
+            exp.add_argument("--threshold", type=_unit_float, default=None,
+                             help="least average similarity inside a claim (default: the validated one)")
     return parser
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
+def _unit_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0 < value <= 1:
+        raise argparse.ArgumentTypeError(f"must be in (0, 1], got {value}")
+    return value
 
 
 def main(argv=None) -> int:
@@ -104,8 +133,17 @@ def main(argv=None) -> int:
             options = {}
             if args.command == "frames":
                 options = {"codebook": _codebook(args.codebook), "model": args.model}
+            elif args.command == "topics":
+                options = {"k": args.k, "method": args.method}
+            elif args.command == "claims" and args.threshold is not None:
+                options = {"threshold": args.threshold}
             corpus = _load(corpus_path)
-            table = _resolve(EXPORTS[args.command][0])(corpus, **options)
+            try:
+                table = _resolve(EXPORTS[args.command][0])(corpus, **options)
+            except ValueError as exc:
+                if args.command != "topics":
+                    raise
+                raise SystemExit(f"error: {exc}") from None
             out = sys.stdout if args.out == "-" else args.out
             table.to_csv(out, index=False, lineterminator="\n")
             if out is not sys.stdout:

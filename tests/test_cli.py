@@ -59,3 +59,28 @@ def test_frames_bad_codebook_is_a_clear_error(tiny_dir, tmp_path):
     assert "book.csv:2: code 'my.code' has no cues and no patterns" in result.stderr
     result = _cli("frames", "--corpus", str(tiny_dir), "--codebook", str(tmp_path / "none.yml"))
     assert result.returncode != 0 and "codebook not found" in result.stderr
+
+
+def test_topics_export_takes_k_and_method(tiny_dir, tmp_path):
+    out = tmp_path / "t.csv"
+    _cli("topics", "--corpus", str(tiny_dir), "--k", "2", "--method", "lda", "--out", str(out), check=True)
+    lines = out.read_text().splitlines()
+    assert lines[0] == "doc_id,topic,label,prevalence,method,k"
+    assert {line.rsplit(",", 2)[1:] == ["lda", "2"] for line in lines[1:]} == {True}
+    for bad, message in (("0", "must be at least 1"), ("two", "not a whole number"),
+                         ("900", "k=900 topics is not possible")):
+        result = _cli("topics", "--corpus", str(tiny_dir), "--k", bad, "--out", str(out))
+        assert result.returncode != 0 and message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_claims_export_takes_a_threshold(tmp_path):
+    corpus = tmp_path / "c.csv"
+    corpus.write_text('doc_id,text\na,"Men are taught to hide their feelings. Buy a cake."\n'
+                      'b,"Guys are taught to hide feelings. Paint the fence."\n', encoding="utf-8")
+    out = tmp_path / "c_out.csv"
+    _cli("claims", "--corpus", str(corpus), "--threshold", "0.3", "--out", str(out), check=True)
+    assert len(out.read_text().splitlines()) == 3  # header, one claim in two articles
+    _cli("claims", "--corpus", str(corpus), "--threshold", "1", "--out", str(out), check=True)
+    assert len(out.read_text().splitlines()) == 1  # nothing is that similar
+    result = _cli("claims", "--corpus", str(corpus), "--threshold", "1.5")
+    assert result.returncode != 0 and "must be in (0, 1]" in result.stderr

@@ -259,11 +259,11 @@ def topic_position(model: TopicModel) -> pd.DataFrame:
     return table[cols].sort_values(["doc_id", "position", "topic"]).reset_index(drop=True)
 
 
-def topic_table(corpus) -> pd.DataFrame:
-    """Per-article topic prevalence of the default model (NMF, k by :func:`choose_k`).
+def topic_table(corpus, k=None, *, method: str = "nmf") -> pd.DataFrame:
+    """Per-article topic prevalence of a paragraph model (default: NMF, k by :func:`choose_k`).
 
     Returns ``model.prevalence`` with ``method`` and ``k`` columns added:
     ``doc_id``, ``topic``, ``label``, ``prevalence``, ``method``, ``k``.
     """
-    model = fit_topics(corpus)
+    model = fit_topics(corpus, k, method=method)
     return model.prevalence.assign(method=model.method, k=model.k)
