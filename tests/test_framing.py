@@ -441,6 +441,7 @@ def test_code_model_is_read_back_from_the_disk_cache(monkeypatch):
     corpus = Corpus.from_texts({"a": "He is scared of being judged. Give him some space."})
     pd.testing.assert_frame_equal(again.predict_proba(corpus), model.predict_proba(corpus))
 
+
 def test_training_folders_need_distinct_document_ids(tmp_path):
     import shutil
     from analysis.framing.learn import fit_code_model
