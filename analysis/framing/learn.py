@@ -429,8 +429,8 @@ def fit_code_model(codebook=None, *, dirs=None, C: float = 0.5,
 
     book = _as_codebook(codebook)
     dirs = tuple(str(Path(d).resolve()) for d in (dirs or train_dirs()))
-    key = (dirs, tuple(book["code"]), tuple(map(str, book["cues"])), tuple(map(str, book["patterns"])),
-           tuple(book["scope"]), tuple(book["requires"]), float(C), int(random_state))
+    params = (list(dirs), book.to_dict("list"), float(C), int(random_state))
+    key = repr(params)  # the same arguments key the memory and the disk cache
     if key not in _MODELS:
         from ..cache import cached
 
@@ -438,6 +438,5 @@ def fit_code_model(codebook=None, *, dirs=None, C: float = 0.5,
             corpus, gold = _training(dirs, book)
             return CodeModel(book, C=C, random_state=random_state).fit(corpus, gold)
 
-        params = (list(dirs), book.to_dict("list"), float(C), int(random_state))
         _MODELS[key] = cached("fit_code_model", params, fit, paths=dirs)
     return _MODELS[key]

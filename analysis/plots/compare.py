@@ -56,13 +56,13 @@ def plot_profile_card(card, doc_id, *, axes=None):
     return list(axes[:len(panels)])
 
 
-def plot_profile_cards(card, *, max_articles: int = 12):
-    """Every article's card stacked, one row per article (the first ``max_articles``).
+def plot_profile_cards(card, *, max_articles: int | None = 12):
+    """Every article's card stacked, one row per article (the first ``max_articles``; None: all).
 
     Returns the flat list of Axes (row by row).
     """
     every = list(dict.fromkeys(card["doc_id"]))
-    docs = every[:max_articles]
+    docs = shown(every, max_articles)
     panels = [p for p in CARD_PANELS if p in set(card["facet"])]
     ncols = max(len(panels), 1)
     _, grid = plt.subplots(max(len(docs), 1), ncols, figsize=(3.3 * ncols, 2.9 * max(len(docs), 1)),
