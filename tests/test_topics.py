@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import warnings
 
 import matplotlib
 import numpy as np
@@ -14,6 +15,7 @@ from analysis.topics import (choose_k, fit_topics, match_topics, npmi_coherence,
                              representative_units, seed_stability, select_k, stability,
                              topic_diversity, topic_position, topic_table, topic_units,
                              umass_coherence)
+from analysis.topics.estimators import fit_components
 
 matplotlib.use("Agg")
 
@@ -205,6 +207,16 @@ def test_bad_arguments(planted):
         fit_topics(planted, 500)
     with pytest.raises(ValueError, match="min_df"):
         fit_topics(planted, 2, min_df=1000)
+
+
+def test_a_perfect_fit_does_not_warn():
+    # Two topics on a rank-two matrix, as on a tiny corpus: NMF reconstructs it exactly and, with
+    # this seed, its reconstruction error comes out a rounding error below zero.
+    X = sp.csr_matrix(np.array([[0, 1], [1, 0], [1, 0], [0, 1]]))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        fit = fit_components(X, 2, method="nmf", random_state=20261123)
+    assert fit.components.shape == (2, 2)
 
 
 def test_representative_units_belong_to_their_topic(planted):

@@ -74,7 +74,9 @@ def fit_components(X, k: int, *, method: str = "nmf", random_state=None, max_ite
                                max_iter=max_iter)
     transformer = TfidfTransformer() if method == "nmf" else None
     data = transformer.fit_transform(X) if transformer is not None else X
-    with warnings.catch_warnings():
+    # A perfect fit (k as large as the matrix's rank, as on a tiny corpus) leaves NMF's
+    # reconstruction error a rounding error below zero, and its square root warns.
+    with warnings.catch_warnings(), np.errstate(invalid="ignore"):
         warnings.simplefilter("ignore", ConvergenceWarning)
         W = estimator.fit_transform(data)
     return Fit(estimator, transformer, _normalize_rows(estimator.components_), _normalize_rows(W))
