@@ -375,10 +375,14 @@ class Corpus:
         if text not in df.columns:
             raise CorpusError(f"{name}: no text column {text!r} (columns: {list(df.columns)})")
         width = len(str(max(len(df) - 1, 0)))
-        ids = df[id].astype(str) if id in df.columns else [str(i).zfill(width) for i in range(len(df))]
+        ids = (df[id].tolist() if id in df.columns
+               else [str(i).zfill(width) for i in range(len(df))])
         texts: dict[str, str] = {}
         first: dict[str, int] = {}
         for row, (doc_id, value) in enumerate(zip(ids, df[text])):
+            if doc_id is None or (not isinstance(doc_id, str) and pd.isna(doc_id)) or not str(doc_id).strip():
+                raise CorpusError(f"{where[row]}: no id in column {id!r}")
+            doc_id = str(doc_id)
             problem = ("is not text" if not isinstance(value, str)
                        else "is empty" if not value.strip() else None)
             if doc_id in first:

@@ -221,6 +221,13 @@ def test_from_frame_errors():
     assert corpus.doc_ids == ["a"]
 
 
+@pytest.mark.parametrize("ids", [["a", None], ["a", float("nan")], ["a", "  "],
+                                 pd.array([1, None], dtype="Int64")])
+def test_from_frame_rejects_a_row_without_id(ids):
+    with pytest.raises(CorpusError, match="row 1: no id in column 'doc_id'"):
+        Corpus.from_frame(pd.DataFrame({"doc_id": ids, "text": ["x.", "y."]}))
+
+
 def test_cache_is_dropped_when_text_changes(tiny_corpus):
     calls = []
     compute = lambda: calls.append(1) or len(calls)  # noqa: E731
@@ -268,6 +275,7 @@ def test_numbered_title_case_item_is_a_heading():
     ("ragged.csv", b"doc_id,text\na,b,c\n", r"ragged\.csv:2: 3 fields where the header has 2"),
     ("dup.csv", b'doc_id,text\na,"x.\ny."\na,z.\n', r"dup\.csv:4: duplicate id 'a' .*first at .*dup\.csv:2"),
     ("head.csv", b"id,body\na,x.\n", r"head\.csv: no text column 'text'"),
+    ("noid.csv", b"doc_id,text\na,x.\n,y.\n", r"noid\.csv:3: no id in column 'doc_id'"),
     ("only.csv", b"doc_id,text\n", r"only\.csv: no articles"),
     ("empty.csv", b"", r"empty\.csv: file is empty"),
     ("bin.csv", b"\x00\x01\x02\x03", r"bin\.csv: file looks binary"),
