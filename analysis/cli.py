@@ -1,4 +1,4 @@
-"""Command line: ``python -m analysis {figures,report,sources,claims,frames,topics}``.
+"""Command line: ``python -m analysis {figures,report,sources,claims,frames,topics,sentences}``.
 
 Examples
 --------
@@ -17,6 +17,7 @@ import warnings
 from pathlib import Path
 
 from . import config
+from .claims.repeated import DEFAULT_THRESHOLD
 
 #: Table exports: subcommand -> (function path, help).
 EXPORTS = {
@@ -57,21 +58,36 @@ def _resolve(target: str):
         raise SystemExit(f"error: {target} is not available in this version") from None
 
 
+DESCRIPTION = ("Figures, an HTML report and CSV tables of a corpus of articles\n"
+               "(a folder of .txt/.md files, one file, or a CSV, JSONL or JSON table).")
+EPILOG = """examples:
+  python -m analysis figures --corpus seeds --out figures
+  python -m analysis sources --corpus my_articles/ --out sources.csv
+  python -m analysis frames --corpus my_articles/ --codebook my_codebook.yml --model rules
+  python -m analysis topics --corpus my_articles/ --k 8 --method lda
+  python -m analysis claims --corpus articles.csv --threshold 0.45 --out -
+
+python -m analysis COMMAND --help describes each command's options."""
+CORPUS_HELP = f"corpus folder, file or table (default: ${config.CORPUS_ENV} if set, else seeds/)"
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m analysis", description=DESCRIPTION, epilog=EPILOG,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
     fig = sub.add_parser("figures", help="regenerate every figure and table")
-    fig.add_argument("--corpus", default=None, help="corpus folder or CSV/JSONL (default: seeds/)")
+    fig.add_argument("--corpus", default=None, help=CORPUS_HELP)
     fig.add_argument("--out", default=str(config.FIGURES_DIR), help="output folder (default: figures/)")
     fig.add_argument("--only", nargs="*", default=None, metavar="NAME", help="only these figures")
     fig.add_argument("--list", action="store_true", help="list the registered figures and exit")
     rep = sub.add_parser("report", help="execute the notebooks on a corpus into one HTML file")
-    rep.add_argument("--corpus", default=None)
-    rep.add_argument("--out", default="report.html")
+    rep.add_argument("--corpus", default=None, help=CORPUS_HELP)
+    rep.add_argument("--out", default="report.html", help="HTML path (default: report.html)")
     for name, (_, help_text) in EXPORTS.items():
         exp = sub.add_parser(name, help=f"write {help_text} as CSV")
-        exp.add_argument("--corpus", default=None)
-        exp.add_argument("--out", default=f"{name}.csv", help="CSV path, or - for standard output")
+        exp.add_argument("--corpus", default=None, help=CORPUS_HELP)
+        exp.add_argument("--out", default=f"{name}.csv",
+                         help=f"CSV path, or - for standard output (default: {name}.csv)")
         if name == "frames":
             exp.add_argument("--codebook", default=None,
                              help="codebook CSV or quanteda-style YAML dictionary (default: the project's)")
@@ -80,10 +96,11 @@ def build_parser() -> argparse.ArgumentParser:
         elif name == "topics":
             exp.add_argument("--k", type=_positive_int, default=None,
                              help="number of topics (default: chosen by select_k)")
-            exp.add_argument("--method", choices=("nmf", "lda"), default="nmf")
+            exp.add_argument("--method", choices=("nmf", "lda"), default="nmf", help="default: nmf")
         elif name == "claims":
             exp.add_argument("--threshold", type=_unit_float, default=None,
-                             help="least average similarity inside a claim (default: the validated one)")
+                             help="least average similarity inside a claim (default: "
+                                  f"{DEFAULT_THRESHOLD}, chosen on the hand-coded seeds and development sets)")
     return parser
 
 

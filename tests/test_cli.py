@@ -11,8 +11,15 @@ def _cli(*args, check=False):
 
 def test_help_lists_commands():
     out = _cli("--help", check=True).stdout
-    for command in ("figures", "report", "sources", "claims", "frames", "topics"):
+    for command in ("figures", "report", "sources", "claims", "frames", "topics", "sentences"):
         assert command in out
+    assert "examples:" in out and "``" not in out
+
+
+def test_every_corpus_option_says_its_default():
+    for command in ("figures", "report", "sources", "claims", "frames", "topics", "sentences"):
+        out = _cli(command, "--help", check=True).stdout
+        assert "$ANALYSIS_CORPUS" in out and "seeds/" in out
 
 
 def test_figures_list():
