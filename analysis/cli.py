@@ -139,9 +139,10 @@ def main(argv=None) -> int:
                           progress=lambda line: print(line, flush=True))
         elif args.command == "report":
             from .corpus import CorpusError
+            from .report import ReportError
             try:
                 _resolve("analysis.report:build_report")(corpus_path, args.out)
-            except (FileNotFoundError, CorpusError) as exc:
+            except (FileNotFoundError, CorpusError, ReportError) as exc:
                 raise SystemExit(f"error: {exc}") from None
         else:
             options = {}

@@ -36,6 +36,10 @@ from nbconvert.preprocessors import Preprocessor
 from . import config
 from .corpus import CorpusError, load_corpus
 
+class ReportError(RuntimeError):
+    """A notebook failed while the report was built; the message names it and the corpus."""
+
+
 #: Output types that would run code in the reader's browser, or that the exporter
 #: inserts without escaping (mermaid source): dropped.
 _ACTIVE_MIME = ("application/javascript", "text/javascript",
@@ -208,8 +212,10 @@ def build_report(corpus_path=None, out="report.html", *, notebooks=None, progres
     FileNotFoundError, CorpusError
         For a corpus path that does not exist or holds no readable article
         (the message names the path).
-    nbclient.exceptions.CellExecutionError
-        When a notebook fails; the message names the notebook and the cell.
+    ReportError
+        When a notebook fails; the message names the notebook and the corpus
+        and holds the failing cell's traceback (the original error is its
+        ``__cause__``).
 
     Examples
     --------
@@ -227,9 +233,9 @@ def build_report(corpus_path=None, out="report.html", *, notebooks=None, progres
                 progress(f"[{i}/{len(paths)}] executing {path.name}")
             try:
                 nb = execute_notebook(path, out=Path(tmp) / path.name, corpus=corpus)
-            except Exception as exc:
-                exc.add_note(f"while executing {path} on the corpus {corpus}")
-                raise
+            except Exception as exc:  # a failing cell (its traceback is in the message), a dead kernel
+                raise ReportError(f"{path} failed on the corpus {corpus}: "
+                                  f"{type(exc).__name__}: {exc}") from exc
             sections.append((path.name, nb))
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)

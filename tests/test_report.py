@@ -13,7 +13,8 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from analysis import config
 from analysis.corpus import CorpusError
-from analysis.report import build_report, default_notebooks, escape_markdown, neutralize_html
+from analysis.report import (ReportError, build_report, default_notebooks, escape_markdown,
+                             neutralize_html)
 
 SCRIPT = '<script>alert("boom")</script>'
 
@@ -115,6 +116,18 @@ def test_bad_corpus_path_is_named(tmp_path):
     empty.mkdir()
     with pytest.raises(CorpusError, match=re.escape(str(empty))):
         build_report(empty, tmp_path / "r.html", progress=None)
+    assert not (tmp_path / "r.html").exists()
+
+
+def test_a_failing_notebook_is_named_with_its_error(invented_dir, tmp_path):
+    nb = new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.cells = [new_code_cell("raise ValueError('no such column: framing')")]
+    path = tmp_path / "07-broken.ipynb"
+    nbformat.write(nb, path)
+    with pytest.raises(ReportError, match=r"07-broken\.ipynb failed on the corpus .*invented") as info:
+        build_report(invented_dir, tmp_path / "r.html", notebooks=[path], progress=None)
+    assert "no such column: framing" in str(info.value)
     assert not (tmp_path / "r.html").exists()
 
 
