@@ -14,7 +14,8 @@ Cleaning works line by line with the patterns in ``data/boilerplate.csv``
 repeats of the title, and strips list markers. Nothing else is dropped:
 every non-blank character of a file is in a paragraph or in ``removed``.
 
-Bad input is reported with the file's path: undecodable bytes produce a
+Bad input is reported with the file's path (reading and decoding files and
+tables: :mod:`analysis.reading`): undecodable bytes produce a
 :class:`CorpusWarning` naming the file and line and are decoded as cp1252;
 empty and binary files are skipped with a warning (``errors="raise"`` turns
 these into :class:`CorpusError`); a missing path raises
@@ -32,10 +33,7 @@ True
 """
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
-import json
 import re
 import warnings
 from dataclasses import dataclass
@@ -46,10 +44,10 @@ import pandas as pd
 
 from . import config
 from .datafiles import read_table
+from .reading import (TABLE_SUFFIXES, TEXT_SUFFIXES, CorpusError, CorpusWarning,  # noqa: F401
+                      decode, read_articles_table, read_text)
 from .tokens import _WORD_RE, NAME_TITLE, sentence_spans
 
-TEXT_SUFFIXES = (".txt", ".md")
-TABLE_SUFFIXES = (".csv", ".jsonl", ".json")
 _MAX_BOILERPLATE_WORDS = 30
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\n|\r)?")
 _MARKER_RE = re.compile(r"(?:[•●◦▪▫■□‣⁃∙·○◆◇➢➤►✓✔*+\-–]|\d{1,3}[.)]|[a-z]\)|#{1,6})\s+")
@@ -62,14 +60,6 @@ _ATTRIBUTED_END_RE = re.compile(r"[.!?…][”\"’']?\s*(?:[–—-]+\s*" + NAM
 PARAGRAPH_COLUMNS = ["doc_id", "para_id", "start", "end", "text", "is_heading", "is_list_item"]
 SENTENCE_COLUMNS = ["doc_id", "sent_id", "para_id", "start", "end", "text", "is_heading"]
 REMOVED_COLUMNS = ["doc_id", "start", "end", "text", "reason"]
-
-
-class CorpusError(ValueError):
-    """Input that cannot become a corpus (the message names the path)."""
-
-
-class CorpusWarning(UserWarning):
-    """Input that was read with a repair or skipped (the message names the path)."""
 
 
 @dataclass(frozen=True)
@@ -96,74 +86,6 @@ def load_boilerplate(path: str | Path = config.BOILERPLATE_PATH) -> tuple[_Rule,
         except re.error as exc:
             raise CorpusError(f"{where}: invalid pattern {row['pattern']!r}: {exc}") from None
     return tuple(rules)
-
-
-def decode(data: bytes, name: str = "<text>") -> tuple[str, str]:
-    """Decode file bytes; return ``(text, encoding)``.
-
-    UTF-8 with or without BOM is read silently (the BOM is not part of the
-    text), and so is UTF-16 or UTF-32 that starts with its BOM and decodes
-    (as some editors save "Unicode" text). Anything else is decoded as cp1252 (else
-    latin-1) with a :class:`CorpusWarning` naming the file and the line of
-    the first bad byte.
-
-    Examples
-    --------
-    >>> decode("He waits.".encode("utf-16"))
-    ('He waits.', 'utf-16')
-    """
-    decoded = _bom_text(data)
-    if decoded:
-        return decoded
-    try:
-        return data.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        for enc in ("cp1252", "latin-1"):
-            try:
-                text = data.decode(enc)
-            except UnicodeDecodeError:
-                continue
-            warnings.warn(f"{name}:{line}: not valid UTF-8 (byte 0x{data[exc.start]:02x}); "
-                          f"decoded as {enc}", CorpusWarning, stacklevel=3)
-            return text, enc
-    raise AssertionError("latin-1 decodes any bytes")  # pragma: no cover
-
-
-def _bom_text(data: bytes) -> tuple[str, str] | None:
-    """``(text, "utf-32" or "utf-16")`` when ``data`` starts with that byte-order mark and decodes
-    with it to text; else None."""
-    for bom, encoding in ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
-                          (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
-        if data.startswith(bom):
-            try:
-                text = data.decode(encoding)
-            except UnicodeDecodeError:
-                continue
-            if not _looks_binary(text[:8192].encode("utf-8")):  # NULs and control characters are not text
-                return text, encoding
-    return None
-
-
-def _read_text(path: Path) -> tuple[str, str]:
-    """A file's decoded text and encoding (:func:`decode`); CorpusError when it is empty or binary."""
-    data = path.read_bytes()
-    if not data.strip():
-        raise CorpusError(f"{path}: file is empty")
-    decoded = _bom_text(data)
-    if decoded:
-        return decoded
-    if _looks_binary(data):
-        raise CorpusError(f"{path}: file looks binary, not text")
-    return decode(data, str(path))
-
-
-def _looks_binary(data: bytes) -> bool:
-    head = data[:8192]
-    if b"\x00" in head:
-        return True
-    controls = sum(b < 9 or 13 < b < 32 for b in head)
-    return controls > 0.1 * max(len(head), 1)
 
 
 def _lines(raw: str):
@@ -452,7 +374,7 @@ def load_corpus(path=config.SEEDS_DIR, *, recursive: bool = False, errors: str =
     texts, paths, encodings = {}, {}, {}
     for file in files:
         try:
-            text, encoding = _read_text(file)
+            text, encoding = read_text(file)
         except CorpusError as exc:
             _report(str(exc), errors)
             continue
@@ -462,96 +384,6 @@ def load_corpus(path=config.SEEDS_DIR, *, recursive: bool = False, errors: str =
     if not texts:
         raise CorpusError(f"no readable text files in {path}")
     return Corpus.from_texts(texts, paths=paths, encodings=encodings)
-
-
-def read_articles_table(path) -> tuple[pd.DataFrame, list[str], str]:
-    """Read a CSV, JSONL or JSON file of articles: ``(table, where, encoding)``.
-
-    Every value is kept as written (strings; ids are not turned into
-    numbers). ``where[i]`` names row ``i`` as ``file:line`` (``file: record
-    i`` for a JSON array). An empty, binary or malformed file raises
-    :class:`CorpusError` naming the file and the line; a file that is not
-    UTF-8 is decoded as cp1252 with a warning (:func:`decode`).
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.csv"
-    >>> _ = p.write_text('doc_id,text\\n007,"Men hide.\\nThey wait."\\n\\nb,Give him space.\\n')
-    >>> table, where, _ = read_articles_table(p)
-    >>> table["doc_id"].tolist(), [w.rsplit(":", 1)[1] for w in where]
-    (['007', 'b'], ['2', '5'])
-    """
-    path = Path(path)
-    raw, encoding = _read_text(path)
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        records, where = _csv_records(raw, path)
-    elif suffix == ".jsonl":
-        records, where = _jsonl_records(raw, path)
-    else:
-        records, where = _json_records(raw, path)
-    if not records:
-        raise CorpusError(f"{path}: no articles in the file")
-    columns = list(dict.fromkeys(k for r in records for k in r))
-    return pd.DataFrame(records, columns=columns), where, encoding
-
-
-def _csv_records(raw: str, path: Path) -> tuple[list[dict], list[str]]:
-    reader = csv.reader(io.StringIO(raw, newline=""))
-    limit = csv.field_size_limit(2**31 - 1)  # an article may exceed the default 128 KiB per field
-    try:
-        header = next(reader)
-        if len(set(header)) < len(header):
-            raise CorpusError(f"{path}:1: repeated column name in the header {header}")
-        records, where, line = [], [], reader.line_num + 1
-        for fields in reader:
-            if fields and any(f.strip() for f in fields):
-                if len(fields) != len(header):
-                    raise CorpusError(f"{path}:{line}: {len(fields)} fields where the header has "
-                                      f"{len(header)} ({header})")
-                records.append(dict(zip(header, fields)))
-                where.append(f"{path}:{line}")
-            line = reader.line_num + 1
-    except csv.Error as exc:
-        raise CorpusError(f"{path}:{reader.line_num}: not valid CSV ({exc})") from None
-    finally:
-        csv.field_size_limit(limit)
-    return records, where
-
-
-def _jsonl_records(raw: str, path: Path) -> tuple[list[dict], list[str]]:
-    records, where = [], []
-    for number, line in enumerate(raw.split("\n"), 1):  # not splitlines: U+2028 may stand inside a string
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise CorpusError(f"{path}:{number}: not valid JSON ({exc.msg}, column {exc.colno})") from None
-        if not isinstance(record, dict):
-            raise CorpusError(f"{path}:{number}: expected one JSON object per line, "
-                              f"got {type(record).__name__}")
-        records.append(record)
-        where.append(f"{path}:{number}")
-    return records, where
-
-
-def _json_records(raw: str, path: Path) -> tuple[list[dict], list[str]]:
-    """A JSON array of objects, or an object of columns (``{"text": {"0": ...}}``, pandas' default)."""
-    try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise CorpusError(f"{path}:{exc.lineno}: not valid JSON ({exc.msg}, column {exc.colno})") from None
-    if isinstance(data, dict) and all(isinstance(v, (dict, list)) for v in data.values()):
-        try:
-            data = pd.DataFrame(data).to_dict("records")
-        except ValueError as exc:
-            raise CorpusError(f"{path}: columns of different lengths ({exc})") from None
-    if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
-        raise CorpusError(f"{path}: expected a JSON array of objects (one per article) "
-                          "or an object of columns")
-    return data, [f"{path}: record {i}" for i in range(len(data))]
 
 
 def sentences_table(corpus: Corpus) -> pd.DataFrame:
