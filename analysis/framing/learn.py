@@ -2,7 +2,8 @@
 
 Each sentence becomes a sparse row of binary features: its stem unigrams and
 bigrams, the codebook cues that hit it (kept, or dropped by a check), the
-codes the rules gave the sentences before and after it, the stems of the
+codes the rules gave the sentences before and after it
+(:mod:`analysis.framing.features`), the stems of the
 sentence before it (at half weight: "Honestly, it rarely is." takes its
 subject from there), and its stance (second person, generic men or women,
 imperative, directive, question, hedge, booster, obligation). One
@@ -45,10 +46,9 @@ from threadpoolctl import threadpool_limits
 
 from .. import config
 from ..tokens import Analyzer, normalize_quotes
+from .features import features, within_doc_shift
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
-STANCE = ["second_person", "generic_men", "generic_women", "imperative", "directive", "question",
-          "hedges", "boosters", "obligations"]
 THRESHOLDS = tuple(np.round(np.arange(0.30, 0.96, 0.05), 2))
 #: Candidate veto levels: a rule decision is withdrawn where the probability is below it (0: never).
 VETOES = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5)
@@ -60,56 +60,6 @@ N_FOLDS = 10
 def train_dirs() -> tuple[Path, ...]:
     """Hand-coded folders the model learns from (``config.FRAMING_TRAIN_DIRS``)."""
     return tuple(Path(p) for p in config.FRAMING_TRAIN_DIRS)
-
-
-def _within_doc_shift(docs, step: int) -> sp.csr_matrix:
-    """Sparse n x n matrix ``S`` with ``(S @ M)[i] = M[i + step]`` when that row is in the same document, else 0."""
-    docs = np.asarray(docs)
-    n = len(docs)
-    rows = np.arange(max(0, -step), min(n, n - step))
-    rows = rows[docs[rows] == docs[rows + step]]
-    return sp.csr_matrix((np.ones(len(rows)), (rows, rows + step)), shape=(n, n))
-
-
-def _rule_features(corpus, codebook, names) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """Cue flags per sentence (``cue:``, ``dropped:``, and the cue codes of the ``prev:``/``next:``
-    sentence of the same document), the cue hits with their sentence ``row``, and the blocked codes:
-    a cue of the code was dropped as negated or about the wrong person and none was kept. The
-    classifiers may not add a blocked code: the rules' negation and scope checks bind them too.
-    """
-    from .detect import detect_cues
-
-    sents = corpus.sentences[["doc_id", "sent_id"]].reset_index(drop=True)
-    row = pd.Series(np.arange(len(sents)), index=pd.MultiIndex.from_frame(sents))
-    cues = detect_cues(corpus, codebook)
-    cues = cues.assign(row=row.reindex(pd.MultiIndex.from_frame(cues[["doc_id", "sent_id"]])).to_numpy())
-    cues = cues[cues["code"].isin(names)]
-    column = {c: j for j, c in enumerate(names)}
-    col, at = cues["code"].map(column).to_numpy(), cues["row"].to_numpy()
-    status = cues["status"].to_numpy()
-    kept, dropped, checked = (np.zeros((len(sents), len(names)), dtype=bool) for _ in range(3))
-    kept[at[status == "kept"], col[status == "kept"]] = True
-    dropped[at[status != "kept"], col[status != "kept"]] = True
-    scope = np.isin(status, ["negated", "about_reader", "about_man"])
-    checked[at[scope], col[scope]] = True
-    docs = sents["doc_id"].to_numpy()
-    prev, nxt = ((_within_doc_shift(docs, step) @ kept).astype(bool) for step in (-1, 1))
-    flags = pd.DataFrame(np.hstack([kept, dropped, prev, nxt]),
-                         columns=[f"{kind}:{c}" for kind in ("cue", "dropped", "prev", "next") for c in names])
-    return flags, cues, pd.DataFrame(checked & ~kept, columns=list(names))
-
-
-def _stance_features(corpus) -> pd.DataFrame:
-    from .stance import detect_stance
-
-    st = detect_stance(corpus).reset_index(drop=True)
-    return pd.DataFrame({f"stance:{c}": st[c].astype(int).clip(upper=1).astype(bool) for c in STANCE})
-
-
-def _features(corpus, codebook, names) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """:func:`_rule_features` with the stance flags appended to the flags."""
-    flags, cues, blocked = _rule_features(corpus, codebook, names)
-    return pd.concat([flags, _stance_features(corpus)], axis=1), cues, blocked
 
 
 class CodeModel:
@@ -145,7 +95,7 @@ class CodeModel:
         self.names = list(codebook["code"])
 
     def _design(self, corpus):
-        flags, cues, blocked = _features(corpus, self.codebook, self.names)
+        flags, cues, blocked = features(corpus, self.codebook, self.names)
         X = self._matrix(corpus.sentences["text"].tolist(), corpus.sentences["doc_id"].to_numpy(), flags)
         return X, flags, cues, blocked
 
@@ -158,7 +108,7 @@ class CodeModel:
             self.feature_names_ = list(self.vectorizer_.get_feature_names_out()) + list(flags.columns)
         else:
             words = self.vectorizer_.transform(texts)
-        ctx = 0.5 * (_within_doc_shift(docs, -1) @ words)
+        ctx = 0.5 * (within_doc_shift(docs, -1) @ words)
         X = sp.hstack([words, sp.csr_matrix(flags.to_numpy(dtype=np.float64)), ctx], format="csr")
         if fit:
             self.feature_names_ += ["ctx:" + w for w in self.vectorizer_.get_feature_names_out()]
@@ -170,7 +120,7 @@ class CodeModel:
         The codes are fitted in ``n_jobs`` worker processes; each fit is seeded,
         so the model is the same for any number of workers.
         """
-        flags, _, blocked = _features(corpus, self.codebook, self.names)
+        flags, _, blocked = features(corpus, self.codebook, self.names)
         return self._fit_features(corpus.sentences["text"].tolist(), corpus.sentences["doc_id"].to_numpy(),
                                   flags, blocked, _gold_matrix(corpus, gold, self.names))
 
@@ -384,7 +334,7 @@ def fold_models(dirs, held_out, codebook=None, *, C: float = 0.5,
     dirs = [str(Path(d).resolve()) for d in dirs]
     corpus, gold, folder_of = _training(dirs, book, folders=True)
     names = list(book["code"])
-    flags, _, blocked = _features(corpus, book, names)
+    flags, _, blocked = features(corpus, book, names)
     Y = _gold_matrix(corpus, gold, names)
     docs = corpus.sentences["doc_id"].to_numpy()
     texts = np.array(corpus.sentences["text"].tolist(), dtype=object)

@@ -142,7 +142,7 @@ class Features:
     def nearest(self, token: int, n_tokens: int) -> int:
         """Who a cue at ``token`` is about: the man, the reader or nobody (0)."""
         s, ref = self.stream, self.ref
-        clause, sent = s.clause[token], s.sent[token]
+        clause = s.clause[token]
         j = token - 1
         while j >= 0 and s.clause[j] == clause:
             if ref[j]:
