@@ -6,18 +6,18 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 CORPUS ?= seeds
 
-.PHONY: install figures test lab notebooks report bench clean
+.PHONY: install figures test lab notebooks report bench constraints clean
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e .
 	touch $@
 
 $(TEST_STAMP): $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
 	touch $@
 
 figures: $(STAMP)  ## regenerate everything under figures/ from seeds/
@@ -37,6 +37,11 @@ report: $(STAMP)  ## one self-contained HTML report of the corpus
 
 bench: $(STAMP)  ## time each stage on larger synthetic corpora
 	for script in benchmarks/bench_*.py; do $(BIN)/python $$script || exit 1; done
+
+constraints: $(TEST_STAMP)  ## pin the installed versions (after an upgrade) into constraints.txt
+	{ sed -n '1,3p' constraints.txt; $(BIN)/python -m pip freeze --exclude-editable | grep -v '^#' \
+	  | sed 's/$$/ ; python_version == "3.11"/'; } > constraints.txt.new
+	mv constraints.txt.new constraints.txt
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis build *.egg-info

@@ -215,7 +215,7 @@ def match_topics(a, b, *, threshold: float = 0.5) -> pd.DataFrame:
     out = pd.concat([out, rest_a, rest_b], ignore_index=True)
     out["label_a"] = out["topic_a"].map(a.labels)
     out["label_b"] = out["topic_b"].map(b.labels)
-    out["agree"] = out["agree"].fillna(False).astype(bool)
+    out["agree"] = out["agree"].eq(True)  # unmatched topics (NaN after the concat) do not agree
     cols_order = ["topic_a", "label_a", "topic_b", "label_b", "similarity", "shared_terms", "agree"]
     out = out[cols_order].sort_values(["topic_a", "topic_b"], na_position="last")
     return out.astype({"topic_a": "Int64", "topic_b": "Int64", "shared_terms": "Int64"}).reset_index(drop=True)
