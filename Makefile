@@ -38,9 +38,13 @@ report: $(STAMP)  ## one self-contained HTML report of the corpus
 bench: $(STAMP)  ## time each stage on larger synthetic corpora
 	for script in benchmarks/bench_*.py; do $(BIN)/python $$script || exit 1; done
 
-constraints: $(TEST_STAMP)  ## pin the installed versions (after an upgrade) into constraints.txt
-	{ sed -n '1,3p' constraints.txt; $(BIN)/python -m pip freeze --exclude-editable | grep -v '^#' \
-	  | sed 's/$$/ ; python_version == "3.11"/'; } > constraints.txt.new
+# The libraries whose versions decide the numbers, figures and notebook outputs.
+PINNED := numpy pandas scipy scikit-learn joblib threadpoolctl nltk regex matplotlib contourpy kiwisolver fonttools pillow
+
+constraints: $(TEST_STAMP)  ## pin the installed versions of PINNED (after an upgrade) into constraints.txt
+	{ sed -n '1,3p' constraints.txt; $(BIN)/python -m pip freeze --exclude-editable \
+	  | grep -iE '^($(shell echo $(PINNED) | tr ' ' '|'))==' | sed 's/$$/ ; python_version == "3.11"/'; } \
+	  > constraints.txt.new
 	mv constraints.txt.new constraints.txt
 
 clean:
