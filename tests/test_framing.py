@@ -418,13 +418,50 @@ def test_code_model_is_reproducible_and_thresholds_come_from_training():
     model = fit_code_model()
     assert fit_code_model() is model
     book = load_codebook()
-    corpus, gold = _training(tuple(str(d) for d in train_dirs()), book)
-    again = CodeModel(book, n_jobs=1).fit(corpus, gold)  # in this process, not in workers
+    corpus, gold, folder_of = _training(tuple(str(d) for d in train_dirs()), book, folders=True)
+    groups = corpus.sentences["doc_id"].map(folder_of)
+    again = CodeModel(book, n_jobs=1).fit(corpus, gold, groups=groups)  # in this process, not in workers
     assert again.thresholds_ == model.thresholds_ and again.vetoes_ == model.vetoes_
     assert all(np.array_equal(again.coefs_[c], model.coefs_[c]) for c in model.coefs_)
     assert set(model.thresholds_) == set(book["code"])
     probs = model.predict_proba(Corpus.from_texts({"a": "He is scared of being judged. The bus was late."}))
     assert probs.loc[0, "cause.fear"] > probs.loc[1, "cause.fear"]
+
+
+def test_thresholds_are_chosen_on_folds_of_whole_groups(monkeypatch):
+    from analysis.framing import learn
+    groups = np.repeat([f"set{i}" for i in range(12)], 5)  # 12 folders of 5 sentences
+    rng = np.random.default_rng(0)
+    X, y = rng.random((60, 3)), np.tile([True, False], 30)
+    seen = []
+    real = learn._fit_one
+
+    def recording(X_train, y_train, C, random_state):
+        seen.append(len(y_train))
+        return real(X_train, y_train, C, random_state)
+    monkeypatch.setattr(learn, "_fit_one", recording)
+    oof = learn._out_of_fold(X, y, groups, 0.5, 0)
+    assert len(seen) == learn.N_FOLDS and oof.min() > 0
+    # 12 groups in 10 folds: two folds hold two whole groups (10 sentences), the rest one (5)
+    assert sorted(60 - n for n in seen) == [5] * 8 + [10] * 2
+
+
+def test_the_model_chooses_its_thresholds_on_folds_of_whole_folders(monkeypatch):
+    from pathlib import Path
+    from analysis.framing import learn
+    monkeypatch.setenv("ANALYSIS_CACHE_DIR", "off")
+    monkeypatch.setattr(config, "N_JOBS", 1)  # fit in this process, where the recorder is
+    monkeypatch.setattr(learn, "_MODELS", {})
+    seen = set()
+    real = learn._out_of_fold
+
+    def recording(X, y, groups, C, random_state):
+        seen.update(groups)
+        return real(X, y, groups, C, random_state)
+    monkeypatch.setattr(learn, "_out_of_fold", recording)
+    dirs = config.FRAMING_TRAIN_DIRS[2:5]
+    learn.fit_code_model(dirs=dirs)
+    assert seen == {str(Path(d).resolve()) for d in dirs}
 
 
 def test_code_model_is_read_back_from_the_disk_cache(monkeypatch):

@@ -11,7 +11,9 @@ imperative, directive, question, hedge, booster, obligation). One
 hand-coded folders (by default the 132 invented, hand-coded articles shipped
 with the package, ``config.FRAMING_TRAIN_DIRS``). Two probability levels of
 each code are chosen by cross-validation on the same folders (ten folds of
-whole articles): the threshold and the veto level that maximise the
+whole folders, so that every level is chosen on articles of hand-coded sets
+the fold's model never saw, as the articles it will code are): the threshold
+and the veto level that maximise the
 out-of-fold F1 of "(rule fires AND probability reaches the veto level) OR
 probability passes the threshold". The threshold is none at all when no
 classifier addition helps, the veto level 0 when no veto helps, and the veto
@@ -53,7 +55,7 @@ THRESHOLDS = tuple(np.round(np.arange(0.30, 0.96, 0.05), 2))
 #: Candidate veto levels: a rule decision is withdrawn where the probability is below it (0: never).
 VETOES = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5)
 MIN_POSITIVES = 5
-#: Article folds of the cross-validation that chooses the thresholds.
+#: Folds (of whole training folders, or of articles) of the cross-validation that chooses the thresholds.
 N_FOLDS = 10
 
 
@@ -114,23 +116,30 @@ class CodeModel:
             self.feature_names_ += ["ctx:" + w for w in self.vectorizer_.get_feature_names_out()]
         return X
 
-    def fit(self, corpus, gold: pd.DataFrame) -> "CodeModel":
+    def fit(self, corpus, gold: pd.DataFrame, groups=None) -> "CodeModel":
         """Fit on ``corpus`` and its hand coding (``doc_id``, ``sent_id``, ``codes``).
+
+        ``groups`` labels each sentence (for example with the folder of its
+        article); the cross-validation that chooses the thresholds keeps each
+        group in one fold. Default, and with fewer than two groups: the
+        sentence's article.
 
         The codes are fitted in ``n_jobs`` worker processes; each fit is seeded,
         so the model is the same for any number of workers.
         """
         flags, _, blocked = features(corpus, self.codebook, self.names)
         return self._fit_features(corpus.sentences["text"].tolist(), corpus.sentences["doc_id"].to_numpy(),
-                                  flags, blocked, _gold_matrix(corpus, gold, self.names))
+                                  flags, blocked, _gold_matrix(corpus, gold, self.names), groups)
 
-    def _fit_features(self, texts, docs, flags, blocked, Y) -> "CodeModel":
+    def _fit_features(self, texts, docs, flags, blocked, Y, groups=None) -> "CodeModel":
         X = self._matrix(texts, docs, flags, fit=True)
+        if groups is None or len(set(groups)) < 2:  # one folder: folds of whole articles
+            groups = docs
         tasks = [(X if self.own_cues else X @ self._mask(code), Y[:, j], flags[f"cue:{code}"].to_numpy(),
                   blocked[code].to_numpy()) for j, code in enumerate(self.names)]
         jobs = self.n_jobs if len(tasks) > 1 else 1
         fits = Parallel(n_jobs=jobs, max_nbytes=None)(
-            delayed(_fit_code)(Xc, y, rule, block, docs, self.C, self.random_state) for Xc, y, rule, block in tasks)
+            delayed(_fit_code)(Xc, y, rule, block, groups, self.C, self.random_state) for Xc, y, rule, block in tasks)
         self.coefs_, self.intercepts_, self.thresholds_, self.cv_f1_, self.vetoes_ = {}, {}, {}, {}, {}
         for code, (threshold, veto, cv_f1, coef, intercept) in zip(self.names, fits):
             self.thresholds_[code], self.vetoes_[code], self.cv_f1_[code] = threshold, veto, cv_f1
@@ -236,11 +245,11 @@ def _fit_one(X, y, C: float, random_state: int) -> LogisticRegression:
     return clf.fit(X, y)
 
 
-def _out_of_fold(X, y, docs, C: float, random_state: int) -> np.ndarray:
-    """Probabilities from models that did not see the sentence's article (``N_FOLDS`` article folds)."""
+def _out_of_fold(X, y, groups, C: float, random_state: int) -> np.ndarray:
+    """Probabilities from models that did not see the sentence's group (``N_FOLDS`` folds of whole groups)."""
     oof = np.zeros(len(y))
-    names = sorted(set(docs))
-    fold = pd.Series(np.arange(len(names)) % N_FOLDS, index=names)[docs].to_numpy()
+    names = sorted(set(groups))
+    fold = pd.Series(np.arange(len(names)) % N_FOLDS, index=names)[groups].to_numpy()
     for k in range(min(N_FOLDS, len(names))):
         test = fold == k
         if y[~test].sum() == 0 or y[~test].all():
@@ -249,7 +258,7 @@ def _out_of_fold(X, y, docs, C: float, random_state: int) -> np.ndarray:
     return oof
 
 
-def _fit_code(X, y, rule, blocked, docs, C: float, random_state: int):
+def _fit_code(X, y, rule, blocked, groups, C: float, random_state: int):
     """One code: ``(threshold, veto, (rules F1, best F1), coefficients, intercept)``.
 
     A code with too few positive sentences keeps the rules alone (no coefficients).
@@ -259,7 +268,7 @@ def _fit_code(X, y, rule, blocked, docs, C: float, random_state: int):
     if y.sum() < MIN_POSITIVES or y.all():
         return np.inf, 0.0, (_f1(rule, y), _f1(rule, y)), None, -np.inf
     with threadpool_limits(limits=1, user_api="blas"):  # a threaded BLAS sums in another order
-        oof = np.where(blocked, 0.0, _out_of_fold(X, y, docs, C, random_state))
+        oof = np.where(blocked, 0.0, _out_of_fold(X, y, groups, C, random_state))
         threshold, veto, cv_f1 = _best_threshold(oof, rule, y)
         clf = _fit_one(X, y, C, random_state)
     return threshold, veto, cv_f1, clf.coef_[0], float(clf.intercept_[0])
@@ -343,7 +352,7 @@ def fold_models(dirs, held_out, codebook=None, *, C: float = 0.5,
         rows = folder != str(Path(out).resolve())
         model = CodeModel(book, C=C, random_state=random_state)
         yield Path(out), model._fit_features(texts[rows].tolist(), docs[rows], flags[rows].reset_index(drop=True),
-                                             blocked[rows].reset_index(drop=True), Y[rows])
+                                             blocked[rows].reset_index(drop=True), Y[rows], folder[rows])
 
 
 def fit_code_model(codebook=None, *, dirs=None, C: float = 0.5,
@@ -385,8 +394,9 @@ def fit_code_model(codebook=None, *, dirs=None, C: float = 0.5,
         from ..cache import cached
 
         def fit():
-            corpus, gold = _training(dirs, book)
-            return CodeModel(book, C=C, random_state=random_state).fit(corpus, gold)
+            corpus, gold, folder_of = _training(dirs, book, folders=True)
+            return CodeModel(book, C=C, random_state=random_state).fit(
+                corpus, gold, groups=corpus.sentences["doc_id"].map(folder_of).to_numpy())
 
         _MODELS[key] = cached("fit_code_model", params, fit, paths=dirs)
     return _MODELS[key]
