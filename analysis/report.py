@@ -36,6 +36,7 @@ from nbconvert.preprocessors import Preprocessor
 from . import config
 from .corpus import CorpusError, load_corpus
 
+
 class ReportError(RuntimeError):
     """A notebook failed while the report was built; the message names it and the corpus."""
 

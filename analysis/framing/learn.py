@@ -12,7 +12,8 @@ hand-coded folders (by default the 132 invented, hand-coded articles shipped
 with the package, ``config.FRAMING_TRAIN_DIRS``). Two probability levels of
 each code are chosen by cross-validation on the same folders (ten folds of
 whole folders, so that every level is chosen on articles of hand-coded sets
-the fold's model never saw, as the articles it will code are): the threshold
+the fold's model never saw, as the articles it will code are; of whole
+articles when there is one folder): the threshold
 and the veto level that maximise the
 out-of-fold F1 of "(rule fires AND probability reaches the veto level) OR
 probability passes the threshold". The threshold is none at all when no
