@@ -462,6 +462,9 @@ def test_the_model_chooses_its_thresholds_on_folds_of_whole_folders(monkeypatch)
     dirs = config.FRAMING_TRAIN_DIRS[2:5]
     learn.fit_code_model(dirs=dirs)
     assert seen == {str(Path(d).resolve()) for d in dirs}
+    seen.clear()  # one folder: folds of whole articles
+    learn.fit_code_model(dirs=dirs[:1])
+    assert seen == {p.stem for p in Path(dirs[0]).glob("*.txt")}
 
 
 def test_code_model_is_read_back_from_the_disk_cache(monkeypatch):
