@@ -164,6 +164,8 @@ def test_linkage_and_clusters_by_hand():
     assert compare.article_clusters(d, n_clusters=4)["cluster"].nunique() == 4
     with pytest.raises(ValueError, match="every pair"):
         compare.article_linkage(d.iloc[:-1])
+    one = compare.article_linkage(d.iloc[:0])  # one article: no pair, nothing to merge
+    assert one.empty and list(one.columns) == compare.clusters.LINKAGE_COLUMNS
 
 
 def test_card_and_overview_tables(tiny_corpus):

@@ -77,6 +77,23 @@ def test_validation_entries_are_empty_on_another_corpus(tiny_corpus, seeds_corpu
     assert not specs["frame_validation"].make(seeds_corpus)[0].empty
 
 
+def test_one_short_article_skips_what_it_cannot_support(tmp_path):
+    """Topics need more words than one short article has: those entries are skipped with the reason
+    (their old files removed), the comparison figures are still drawn, and a warning names them."""
+    from analysis import Corpus
+    from analysis.figures import write_figures
+    corpus = Corpus.from_texts({"only": "Why He Pulls Away\n\nMen go quiet when stressed at work. "
+                                        "Give him space and be patient.\n"})
+    (tmp_path / "topic_top_terms.png").write_bytes(b"from an earlier run")
+    lines = []
+    with pytest.warns(UserWarning, match="1 of 3 figures could not be made.*topic_top_terms"):
+        written = write_figures(corpus, tmp_path, names=["keyness", "topic_top_terms", "combined_dendrogram"],
+                                progress=lines.append)
+    assert any("topic_top_terms skipped: no terms left to model" in line for line in lines)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in written)
+    assert {p.stem for p in written} == {"keyness", "combined_dendrogram"}
+
+
 def test_covers_names_a_file_without_doc_id(tmp_path, tiny_corpus):
     from analysis.validate import covers
     bad = tmp_path / "gold.csv"

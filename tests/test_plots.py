@@ -72,3 +72,10 @@ def test_a_plot_says_what_it_leaves_out(many_articles):
     assert f"the first {MAX_ARTICLES} of {N_ARTICLES} articles" in ax.figure._suptitle.get_text()
     ax = plot_frame_heatmap(table, max_articles=None)
     assert len(ax.get_yticks()) == N_ARTICLES and ax.figure._suptitle is None
+
+
+def test_keyness_without_any_overused_term_says_so():
+    from analysis.plots.overview import plot_keyness
+    empty = pd.DataFrame(columns=["doc_id", "term", "g2", "log_ratio", "significant"])
+    axes = plot_keyness(empty)
+    assert len(axes) == 1 and axes[0].texts[0].get_text() == "no term overused by any article"

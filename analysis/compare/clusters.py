@@ -14,7 +14,7 @@ def _condensed(distances: pd.DataFrame, column: str):
     pos = {d: i for i, d in enumerate(ids)}
     n = len(ids)
     square = np.full((n, n), np.nan)
-    i, j = distances["doc_a"].map(pos).to_numpy(), distances["doc_b"].map(pos).to_numpy()
+    i, j = (distances[side].map(pos).to_numpy(dtype=int) for side in ("doc_a", "doc_b"))
     values = distances[column].fillna(1.0).to_numpy(float)
     square[i, j] = square[j, i] = values
     np.fill_diagonal(square, 0.0)

@@ -18,6 +18,7 @@ True
 from __future__ import annotations
 
 import importlib
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -95,7 +96,10 @@ def write_figures(corpus, out_dir=config.FIGURES_DIR, *, names=None, progress=pr
     """Regenerate the registered figures (all, or ``names``) into ``out_dir``.
 
     Prints one progress line per figure through ``progress`` (None: silent).
-    Returns the written paths.
+    An entry the corpus cannot support (its ``make`` raises ``ValueError``,
+    as topic models do on a corpus with too few words) is skipped with its
+    reason on the progress line, its old files in ``out_dir`` are removed,
+    and a ``UserWarning`` names every skipped entry. Returns the written paths.
     """
     matplotlib.use("Agg")
     specs = load_all()
@@ -103,12 +107,24 @@ def write_figures(corpus, out_dir=config.FIGURES_DIR, *, names=None, progress=pr
     if unknown:
         raise KeyError(f"unknown figure(s) {sorted(unknown)}; known: {sorted(specs)}")
     chosen = [s for s in specs.values() if not names or s.name in names]
-    written = []
+    written, skipped = [], []
     for i, spec in enumerate(chosen, 1):
-        table, axes = spec.make(corpus)
+        try:
+            table, axes = spec.make(corpus)
+        except ValueError as exc:
+            plt.close("all")
+            skipped.append(spec.name)
+            for stale in (Path(out_dir) / f"{spec.name}{suffix}" for suffix in (".csv", ".png", ".svg")):
+                stale.unlink(missing_ok=True)
+            if progress:
+                progress(f"[{i}/{len(chosen)}] {spec.name} skipped: {exc}")
+            continue
         paths = save(table, axes, out_dir, spec.name)
         written += paths
         if progress:
             kinds = " ".join(p.suffix[1:] for p in paths)
             progress(f"[{i}/{len(chosen)}] {spec.name} ({kinds})")
+    if skipped:
+        warnings.warn(f"{len(skipped)} of {len(chosen)} figures could not be made for this corpus "
+                      f"and were skipped: {', '.join(skipped)}", UserWarning, stacklevel=2)
     return written

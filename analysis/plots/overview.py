@@ -55,7 +55,12 @@ def plot_keyness(table, *, n: int = 10, axes=None, only_significant: bool = Fals
     """
     every = list(dict.fromkeys(table["doc_id"]))
     docs = shown(every, max_articles)
-    axes = list(axes) if axes is not None else new_grid(len(docs), ncols=3, panel=(3.3, 2.9))
+    axes = list(axes) if axes is not None else new_grid(max(len(docs), 1), ncols=3, panel=(3.3, 2.9))
+    if not docs:  # one article, or texts too short for any term to stand out
+        axes[0].text(0.5, 0.5, "no term overused by any article", ha="center", va="center",
+                     transform=axes[0].transAxes, fontsize=9)
+        axes[0].set_axis_off()
+        return axes[:1]
     labels = doc_labels(docs)
     for ax, doc_id in zip(axes, docs):
         rows = table[(table["doc_id"] == doc_id) & (table["log_ratio"] > 0)]
