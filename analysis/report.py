@@ -214,9 +214,8 @@ def build_report(corpus_path=None, out="report.html", *, notebooks=None, progres
         For a corpus path that does not exist or holds no readable article
         (the message names the path).
     ReportError
-        When a notebook fails; the message names the notebook and the corpus
-        and holds the failing cell's traceback (the original error is its
-        ``__cause__``).
+        When a notebook fails; the message names the notebook, the corpus
+        and the error (the failing cell's traceback is on its ``__cause__``).
 
     Examples
     --------
@@ -234,9 +233,11 @@ def build_report(corpus_path=None, out="report.html", *, notebooks=None, progres
                 progress(f"[{i}/{len(paths)}] executing {path.name}")
             try:
                 nb = execute_notebook(path, out=Path(tmp) / path.name, corpus=corpus)
-            except Exception as exc:  # a failing cell (its traceback is in the message), a dead kernel
-                raise ReportError(f"{path} failed on the corpus {corpus}: "
-                                  f"{type(exc).__name__}: {exc}") from exc
+            except Exception as exc:  # a failing cell, a dead kernel
+                # a cell's error by name and value; its traceback stays on the cause
+                detail = (f"{exc.ename}: {exc.evalue}" if hasattr(exc, "ename")
+                          else f"{type(exc).__name__}: {exc}")
+                raise ReportError(f"{path.name} failed on the corpus {corpus}: {detail}") from exc
             sections.append((path.name, nb))
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -127,7 +127,8 @@ def test_a_failing_notebook_is_named_with_its_error(invented_dir, tmp_path):
     nbformat.write(nb, path)
     with pytest.raises(ReportError, match=r"07-broken\.ipynb failed on the corpus .*invented") as info:
         build_report(invented_dir, tmp_path / "r.html", notebooks=[path], progress=None)
-    assert "no such column: framing" in str(info.value)
+    assert str(info.value).endswith("ValueError: no such column: framing")
+    assert "Traceback" in str(info.value.__cause__)
     assert not (tmp_path / "r.html").exists()
 
 
