@@ -6,7 +6,7 @@ Examples
 ``python -m analysis sources --corpus my_articles/ --out sources.csv``
 ``python -m analysis frames --corpus my_articles/ --codebook my_codebook.yml --model rules``
 ``python -m analysis topics --corpus my_articles/ --k 8 --method lda``
-``python -m analysis claims --corpus my_articles/ --threshold 0.45``
+``python -m analysis claims --corpus articles.csv --threshold 0.45 --out -``
 """
 from __future__ import annotations
 
@@ -60,14 +60,9 @@ def _resolve(target: str):
 
 DESCRIPTION = ("Figures, an HTML report and CSV tables of a corpus of articles\n"
                "(a folder of .txt/.md files, one file, or a CSV, JSONL or JSON table).")
-EPILOG = """examples:
-  python -m analysis figures --corpus seeds --out figures
-  python -m analysis sources --corpus my_articles/ --out sources.csv
-  python -m analysis frames --corpus my_articles/ --codebook my_codebook.yml --model rules
-  python -m analysis topics --corpus my_articles/ --k 8 --method lda
-  python -m analysis claims --corpus articles.csv --threshold 0.45 --out -
-
-python -m analysis COMMAND --help describes each command's options."""
+EPILOG = "\n".join(["examples:", *("  " + line.strip("`") for line in __doc__.splitlines()
+                                     if line.startswith("``python")),
+                    "", "python -m analysis COMMAND --help describes each command's options."])
 CORPUS_HELP = f"corpus folder, file or table (default: ${config.CORPUS_ENV} if set, else seeds/)"
 
 

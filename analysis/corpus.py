@@ -302,7 +302,7 @@ class Corpus:
         texts: dict[str, str] = {}
         first: dict[str, int] = {}
         for row, (doc_id, value) in enumerate(zip(ids, df[text])):
-            if doc_id is None or (not isinstance(doc_id, str) and pd.isna(doc_id)) or not str(doc_id).strip():
+            if (not isinstance(doc_id, str) and pd.isna(doc_id)) or not str(doc_id).strip():
                 raise CorpusError(f"{where[row]}: no id in column {id!r}")
             doc_id = str(doc_id)
             problem = ("is not text" if not isinstance(value, str)

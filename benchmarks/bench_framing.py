@@ -62,12 +62,12 @@ def bench_training() -> list[tuple]:
     from analysis.validate.framing import set_cross_validation
 
     book = framing.load_codebook()
-    corpus, gold = _training(train_dirs(), book)
+    corpus, gold, folder = _training(train_dirs(), book, folders=True)
     rows: list[tuple] = []
     _timed(rows, "cue and stance pass over the training articles",
            lambda: (framing.detect_cues(corpus, book), framing.detect_stance(corpus)))
     for jobs in (1, 2):
-        _timed(rows, f"CodeModel.fit, {jobs} worker(s)", lambda: CodeModel(book, n_jobs=jobs).fit(corpus, gold))
+        _timed(rows, f"CodeModel.fit, {jobs} worker(s)", lambda: CodeModel(book, n_jobs=jobs).fit(corpus, gold, groups=folder))
     held_out = config.FRAMING_TRAIN_DIRS[2:]
     _timed(rows, f"set_cross_validation, {len(held_out)} sets left out", lambda: set_cross_validation(held_out=held_out))
     return [(corpus.documents.shape[0], len(corpus.sentences), name, seconds) for name, seconds in rows]

@@ -4,6 +4,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+COMMANDS = ("figures", "report", "sources", "claims", "frames", "topics", "sentences")
+
 
 def _cli(*args, check=False):
     return subprocess.run([sys.executable, "-m", "analysis", *args], capture_output=True, text=True, check=check)
@@ -11,13 +13,13 @@ def _cli(*args, check=False):
 
 def test_help_lists_commands():
     out = _cli("--help", check=True).stdout
-    for command in ("figures", "report", "sources", "claims", "frames", "topics", "sentences"):
+    for command in COMMANDS:
         assert command in out
     assert "examples:" in out and "``" not in out
 
 
 def test_every_corpus_option_says_its_default():
-    for command in ("figures", "report", "sources", "claims", "frames", "topics", "sentences"):
+    for command in COMMANDS:
         out = _cli(command, "--help", check=True).stdout
         assert "$ANALYSIS_CORPUS" in out and "seeds/" in out
 

@@ -418,8 +418,7 @@ def test_code_model_is_reproducible_and_thresholds_come_from_training():
     model = fit_code_model()
     assert fit_code_model() is model
     book = load_codebook()
-    corpus, gold, folder_of = _training(tuple(str(d) for d in train_dirs()), book, folders=True)
-    groups = corpus.sentences["doc_id"].map(folder_of)
+    corpus, gold, groups = _training(tuple(str(d) for d in train_dirs()), book, folders=True)
     again = CodeModel(book, n_jobs=1).fit(corpus, gold, groups=groups)  # in this process, not in workers
     assert again.thresholds_ == model.thresholds_ and again.vetoes_ == model.vetoes_
     assert all(np.array_equal(again.coefs_[c], model.coefs_[c]) for c in model.coefs_)

@@ -309,7 +309,8 @@ _MODELS: dict = {}
 
 def _training(dirs, book, *, folders=False):
     """The training folders as one corpus (documents sorted by id) and its hand coding aligned to
-    its sentences; with ``folders``, also the folder of each document (``doc_id`` -> folder)."""
+    its sentences; with ``folders``, also the folder of each sentence's document (an array, the
+    ``groups`` of :meth:`CodeModel.fit`)."""
     from ..corpus import Corpus, load_corpus
     from ..validate.framing import align, read_frames
 
@@ -327,7 +328,9 @@ def _training(dirs, book, *, folders=False):
     gold = pd.concat(golds, ignore_index=True).explode("codes").dropna().rename(columns={"codes": "code"})
     sents = corpus.sentences[["doc_id", "sent_id", "start", "end"]].reset_index(drop=True)
     gold = sents.assign(codes=align(gold, sents).map(lambda s: tuple(sorted(s))))
-    return (corpus, gold, folder_of) if folders else (corpus, gold)
+    if not folders:
+        return corpus, gold
+    return corpus, gold, corpus.sentences["doc_id"].map(folder_of).to_numpy()
 
 
 def fold_models(dirs, held_out, codebook=None, *, C: float = 0.5,
@@ -342,13 +345,12 @@ def fold_models(dirs, held_out, codebook=None, *, C: float = 0.5,
 
     book = _as_codebook(codebook)
     dirs = [str(Path(d).resolve()) for d in dirs]
-    corpus, gold, folder_of = _training(dirs, book, folders=True)
+    corpus, gold, folder = _training(dirs, book, folders=True)
     names = list(book["code"])
     flags, _, blocked = features(corpus, book, names)
     Y = _gold_matrix(corpus, gold, names)
     docs = corpus.sentences["doc_id"].to_numpy()
     texts = np.array(corpus.sentences["text"].tolist(), dtype=object)
-    folder = pd.Series(docs).map(folder_of).to_numpy()
     for out in held_out:
         rows = folder != str(Path(out).resolve())
         model = CodeModel(book, C=C, random_state=random_state)
@@ -395,9 +397,8 @@ def fit_code_model(codebook=None, *, dirs=None, C: float = 0.5,
         from ..cache import cached
 
         def fit():
-            corpus, gold, folder_of = _training(dirs, book, folders=True)
-            return CodeModel(book, C=C, random_state=random_state).fit(
-                corpus, gold, groups=corpus.sentences["doc_id"].map(folder_of).to_numpy())
+            corpus, gold, folder = _training(dirs, book, folders=True)
+            return CodeModel(book, C=C, random_state=random_state).fit(corpus, gold, groups=folder)
 
         _MODELS[key] = cached("fit_code_model", params, fit, paths=dirs)
     return _MODELS[key]
