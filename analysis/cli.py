@@ -50,6 +50,23 @@ def _codebook(path):
         raise SystemExit(f"error: {exc}") from None
 
 
+def _out_file(out: str):
+    """The export's target: standard output for ``-``, else a file path whose folder is made.
+
+    Checked before the work starts, so that a wrong path fails at once.
+    """
+    if out == "-":
+        return sys.stdout
+    path = Path(out).expanduser()
+    if path.is_dir():
+        raise SystemExit(f"error: --out {out} is a folder; give a file name such as {path / 'out.csv'}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise SystemExit(f"error: cannot create the folder of --out {out}: {exc.strerror}") from None
+    return path
+
+
 def _resolve(target: str):
     module, func = target.split(":")
     try:
@@ -147,6 +164,7 @@ def main(argv=None) -> int:
                 options = {"k": args.k, "method": args.method}
             elif args.command == "claims" and args.threshold is not None:
                 options = {"threshold": args.threshold}
+            out = _out_file(args.out)
             corpus = _load(corpus_path)
             try:
                 table = _resolve(EXPORTS[args.command][0])(corpus, **options)
@@ -154,7 +172,6 @@ def main(argv=None) -> int:
                 if args.command != "topics":
                     raise
                 raise SystemExit(f"error: {exc}") from None
-            out = sys.stdout if args.out == "-" else args.out
             table.to_csv(out, index=False, lineterminator="\n")
             if out is not sys.stdout:
                 print(f"wrote {len(table)} rows to {args.out}", file=sys.stderr)

@@ -11,7 +11,7 @@ A Corpus holds four tidy tables:
 
 Cleaning works line by line with the patterns in ``data/boilerplate.csv``
 (comment forms, navigation, share lines, bylines, ...), removes exact
-repeats of the title, and strips list markers. Nothing else is dropped:
+repeats of the title, and strips list and heading markers. Nothing else is dropped:
 every non-blank character of a file is in a paragraph or in ``removed``.
 
 Bad input is reported with the file's path (reading and decoding files and
@@ -161,7 +161,8 @@ def _segment(doc_id: str, raw: str, kept, removed):
         marker = _MARKER_RE.match(raw, start, end)
         if marker and marker.end() < end:
             token = marker.group().rstrip()
-            removed.append((doc_id, start, start + len(token), token, "list marker"))
+            kind = "heading marker" if token.startswith("#") else "list marker"
+            removed.append((doc_id, start, start + len(token), token, kind))
             start = marker.end()
         else:
             marker = None
@@ -247,7 +248,18 @@ class Corpus:
     @classmethod
     def from_texts(cls, texts: dict[str, str], *, paths=None, encodings=None,
                    boilerplate=config.BOILERPLATE_PATH) -> "Corpus":
-        """Build a Corpus from ``{doc_id: raw text}`` (insertion order kept)."""
+        """Build a Corpus from ``{doc_id: raw text}`` (insertion order kept).
+
+        Ids and texts must be strings (``TypeError`` naming the id otherwise);
+        an empty dict raises :class:`CorpusError`.
+        """
+        if not texts:
+            raise CorpusError("no texts to build a corpus from")
+        for doc_id, raw in texts.items():
+            if not isinstance(doc_id, str):
+                raise TypeError(f"document id {doc_id!r} is a {type(doc_id).__name__}, not a string")
+            if not isinstance(raw, str):
+                raise TypeError(f"the text of {doc_id!r} is a {type(raw).__name__}, not a string")
         rules = load_boilerplate(str(boilerplate))
         docs, paras, sents, removed = [], [], [], []
         for doc_id, raw in texts.items():
@@ -276,7 +288,8 @@ class Corpus:
             For example ``pd.read_csv(...)`` or ``pd.read_json(..., lines=True)``.
         text, id : str
             Column names of the article text and of its identifier. Without an
-            ``id`` column, ids are the row numbers as zero-padded strings.
+            ``id`` column, ids are the row numbers as zero-padded strings (an
+        ``id`` other than the default must name a column).
         errors : {"warn", "raise"}
             What to do with empty or non-text rows: skip with a warning, or raise.
 
@@ -294,8 +307,16 @@ class Corpus:
     def _from_rows(cls, df: pd.DataFrame, text: str, id: str, errors: str, *, where: list[str],
                    name: str, path=None, encoding=None) -> "Corpus":
         """:meth:`from_frame`, with ``where[i]`` naming row ``i`` in messages ("row 3", "a.csv:5")."""
+        if not isinstance(df, pd.DataFrame):
+            raise TypeError(f"expected a pandas DataFrame of articles, got a {type(df).__name__}")
+        _check_errors(errors)
         if text not in df.columns:
             raise CorpusError(f"{name}: no text column {text!r} (columns: {list(df.columns)})")
+        if id != "doc_id" and id not in df.columns:
+            raise CorpusError(f"{name}: no id column {id!r} (columns: {list(df.columns)})")
+        repeated = [c for c in (text, id) if c in df.columns and (df.columns == c).sum() > 1]
+        if repeated:
+            raise CorpusError(f"{name}: more than one column named {repeated[0]!r}")
         width = len(str(max(len(df) - 1, 0)))
         ids = (df[id].tolist() if id in df.columns
                else [str(i).zfill(width) for i in range(len(df))])
@@ -319,6 +340,11 @@ class Corpus:
             raise CorpusError(f"{name}: no non-empty texts")
         return cls.from_texts(texts, paths=None if path is None else dict.fromkeys(texts, str(path)),
                               encodings=None if encoding is None else dict.fromkeys(texts, encoding))
+
+
+def _check_errors(errors: str) -> None:
+    if errors not in ("warn", "raise"):
+        raise ValueError(f"errors must be 'warn' or 'raise', got {errors!r}")
 
 
 def _report(message: str, errors: str) -> None:
@@ -361,12 +387,16 @@ def load_corpus(path=config.SEEDS_DIR, *, recursive: bool = False, errors: str =
         When no readable article is found.
     """
     path = Path(path).expanduser()
+    _check_errors(errors)
     if not path.exists():
         raise FileNotFoundError(f"corpus path not found: {path}")
     if path.is_file() and path.suffix.lower() in TABLE_SUFFIXES:
         df, where, encoding = read_articles_table(path)
         return Corpus._from_rows(df, text, id, errors, where=where, name=str(path), path=path,
                                  encoding=encoding)
+    if path.is_file() and path.suffix.lower() not in TEXT_SUFFIXES:
+        warnings.warn(f"{path}: not a .txt, .md, .csv, .jsonl or .json file; read as one plain-text "
+                      "article", CorpusWarning, stacklevel=2)
     files = [path] if path.is_file() else _files(path, recursive)
     if not files:
         hint = "" if recursive else " (subfolders are read only with recursive=True)"
@@ -380,6 +410,9 @@ def load_corpus(path=config.SEEDS_DIR, *, recursive: bool = False, errors: str =
             continue
         doc_id = (file.relative_to(path).with_suffix("").as_posix()
                   if recursive and path.is_dir() else file.stem)
+        if doc_id in texts:
+            raise CorpusError(f"{file}: its id {doc_id!r} is already the id of {paths[doc_id]}; "
+                              "rename one of the two files")
         texts[doc_id], encodings[doc_id], paths[doc_id] = text, encoding, str(file)
     if not texts:
         raise CorpusError(f"no readable text files in {path}")

@@ -89,6 +89,10 @@ def read_text(path: Path) -> tuple[str, str]:
         return decoded
     if _looks_binary(data):
         raise CorpusError(f"{path}: file looks binary, not text")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line = data[:nul].count(b"\n") + 1
+        raise CorpusError(f"{path}:{line}: a NUL byte in the text; the file looks corrupt or binary")
     return decode(data, str(path))
 
 
@@ -134,8 +138,9 @@ def read_articles_table(path) -> tuple[pd.DataFrame, list[str], str]:
 
 
 def _csv_records(raw: str, path: Path) -> tuple[list[dict], list[str]]:
-    reader = csv.reader(io.StringIO(raw, newline=""))
+    reader = csv.reader(io.StringIO(raw, newline=""), strict=True)
     limit = csv.field_size_limit(2**31 - 1)  # an article may exceed the default 128 KiB per field
+    line = 1
     try:
         header = next(reader)
         if len(set(header)) < len(header):
@@ -150,7 +155,8 @@ def _csv_records(raw: str, path: Path) -> tuple[list[dict], list[str]]:
                 where.append(f"{path}:{line}")
             line = reader.line_num + 1
     except csv.Error as exc:
-        raise CorpusError(f"{path}:{reader.line_num}: not valid CSV ({exc})") from None
+        raise CorpusError(f"{path}:{line}: not valid CSV ({exc}; a quote not closed or "
+                          "not doubled inside a quoted field?)") from None
     finally:
         csv.field_size_limit(limit)
     return records, where
@@ -165,6 +171,9 @@ def _jsonl_records(raw: str, path: Path) -> tuple[list[dict], list[str]]:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             raise CorpusError(f"{path}:{number}: not valid JSON ({exc.msg}, column {exc.colno})") from None
+        except (ValueError, RecursionError) as exc:  # nesting too deep, an integer too long
+            raise CorpusError(f"{path}:{number}: cannot read this JSON ({type(exc).__name__}: "
+                              f"{str(exc)[:200]})") from None
         if not isinstance(record, dict):
             raise CorpusError(f"{path}:{number}: expected one JSON object per line, "
                               f"got {type(record).__name__}")
@@ -179,6 +188,8 @@ def _json_records(raw: str, path: Path) -> tuple[list[dict], list[str]]:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
         raise CorpusError(f"{path}:{exc.lineno}: not valid JSON ({exc.msg}, column {exc.colno})") from None
+    except (ValueError, RecursionError) as exc:
+        raise CorpusError(f"{path}: cannot read this JSON ({type(exc).__name__}: {str(exc)[:200]})") from None
     if isinstance(data, dict) and all(isinstance(v, (dict, list)) for v in data.values()):
         try:
             data = pd.DataFrame(data).to_dict("records")

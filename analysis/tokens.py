@@ -77,6 +77,23 @@ def normalize_quotes(text: str) -> str:
     return text
 
 
+def lower_keep_length(text: str) -> str:
+    """``text.lower()`` with one character for each character, so offsets carry over.
+
+    A few capitals lower to two characters ("İ" to "i" and a combining dot);
+    they become their first one.
+
+    Examples
+    --------
+    >>> lower_keep_length("İstanbul Men"), len(lower_keep_length("İ")), len("İ".lower())
+    ('istanbul men', 1, 2)
+    """
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower()[0] for c in text)
+
+
 @lru_cache(maxsize=None)
 def _punkt(abbreviations: tuple[str, ...]) -> PunktSentenceTokenizer:
     params = PunktParameters()

@@ -42,6 +42,15 @@ def test_sentences_export(tiny_dir, tmp_path):
     assert out.read_text().startswith("doc_id,sent_id,para_id,start,end,text,is_heading")
 
 
+def test_export_makes_the_folder_of_out_and_refuses_a_folder(tiny_dir, tmp_path):
+    out = tmp_path / "new" / "deeper" / "s.csv"
+    _cli("sentences", "--corpus", str(tiny_dir), "--out", str(out), check=True)
+    assert out.is_file()
+    result = _cli("sentences", "--corpus", str(tiny_dir), "--out", str(tmp_path))
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "is a folder; give a file name" in result.stderr
+
+
 def test_report_bad_corpus_is_a_clear_error(tmp_path):
     result = _cli("report", "--corpus", str(tmp_path / "nowhere"), "--out", str(tmp_path / "r.html"))
     assert result.returncode != 0 and "nowhere" in result.stderr and "Traceback" not in result.stderr

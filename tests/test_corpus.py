@@ -221,6 +221,47 @@ def test_from_frame_errors():
     assert corpus.doc_ids == ["a"]
 
 
+def test_from_frame_and_from_texts_reject_what_they_cannot_read():
+    with pytest.raises(CorpusError, match="more than one column named 'text'"):
+        Corpus.from_frame(pd.DataFrame([["a", "Hi.", "x"]], columns=["doc_id", "text", "text"]))
+    with pytest.raises(CorpusError, match="no id column 'ident'"):
+        Corpus.from_frame(pd.DataFrame({"doc_id": ["a"], "text": ["Hi."]}), id="ident")
+    with pytest.raises(TypeError, match="expected a pandas DataFrame of articles, got a list"):
+        Corpus.from_frame([{"doc_id": "a", "text": "Hi."}])
+    with pytest.raises(ValueError, match="errors must be 'warn' or 'raise'"):
+        Corpus.from_frame(pd.DataFrame({"doc_id": ["a"], "text": ["Hi."]}), errors="ignore")
+    with pytest.raises(TypeError, match="document id 1 is a int"):
+        Corpus.from_texts({1: "Hi."})
+    with pytest.raises(TypeError, match="the text of 'a' is a NoneType"):
+        Corpus.from_texts({"a": None})
+    with pytest.raises(CorpusError, match="no texts"):
+        Corpus.from_texts({})
+
+
+def test_two_files_with_one_stem_are_an_error(tmp_path):
+    (tmp_path / "a.txt").write_text("Men hide.", encoding="utf-8")
+    (tmp_path / "a.md").write_text("Women ask.", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"a\.txt: its id 'a' is already the id of .*a\.md"):
+        load_corpus(tmp_path)
+
+
+def test_a_nul_byte_past_the_first_block_is_an_error(tmp_path):
+    (tmp_path / "a.txt").write_bytes(b"Men hide.\n" * 2000 + b"He\x00 waits.\n")
+    with pytest.raises(CorpusError, match=r"a\.txt:2001: a NUL byte"):
+        load_corpus(tmp_path / "a.txt", errors="raise")
+
+
+def test_a_file_of_another_kind_is_read_as_text_with_a_warning(tmp_path):
+    (tmp_path / "a.tsv").write_text("doc_id\ttext\na\tMen hide.\n", encoding="utf-8")
+    with pytest.warns(CorpusWarning, match=r"a\.tsv: not a \.txt"):
+        assert load_corpus(tmp_path / "a.tsv").doc_ids == ["a"]
+
+
+def test_heading_markers_are_reported_as_such():
+    removed = Corpus.from_texts({"a": "## Why he waits\n\nMen hide.\n\n- A list item\n"}).removed
+    assert removed[["text", "reason"]].values.tolist() == [["##", "heading marker"], ["-", "list marker"]]
+
+
 @pytest.mark.parametrize("ids", [["a", None], ["a", float("nan")], ["a", "  "],
                                  pd.array([1, None], dtype="Int64")])
 def test_from_frame_rejects_a_row_without_id(ids):
@@ -283,6 +324,10 @@ def test_numbered_title_case_item_is_a_heading():
     ("list.jsonl", b'["a", "x."]\n', r"list\.jsonl:1: expected one JSON object per line"),
     ("bad.json", b'{"doc_id": "a",\n "text" "x."}', r"bad\.json:2: not valid JSON"),
     ("scalar.json", b'"just text"', r"scalar\.json: expected a JSON array of objects"),
+    ("open.csv", b'doc_id,text\na,"He said hi.\nb,Another text.\n', r"open\.csv:2: not valid CSV"),
+    ("stray.csv", b'doc_id,text\na,x.\nb,"He said hi" there.\n', r"stray\.csv:3: not valid CSV"),
+    ("deep.jsonl", b"[" * 100_000 + b"\n", r"deep\.jsonl:1: cannot read this JSON \(RecursionError"),
+    ("long.jsonl", b'{"doc_id": ' + b"9" * 5000 + b"}\n", r"long\.jsonl:1: cannot read this JSON \(ValueError"),
 ])
 def test_table_errors_name_file_and_line(tmp_path, name, content, message):
     (tmp_path / name).write_bytes(content)

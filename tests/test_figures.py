@@ -98,6 +98,6 @@ def test_covers_names_a_file_without_doc_id(tmp_path, tiny_corpus):
     from analysis.validate import covers
     bad = tmp_path / "gold.csv"
     bad.write_text("document,start,end\na,0,1\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="gold.csv:1: no 'doc_id' column"):
+    with pytest.raises(ValueError, match=r"gold.csv:1: missing column\(s\) \['doc_id'\]"):
         covers(tiny_corpus, bad)
     assert not covers(tiny_corpus, tmp_path / "missing.csv")

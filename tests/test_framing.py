@@ -191,6 +191,21 @@ def test_detect_codes_columns_offsets_and_evidence():
     assert set(cues["status"]) <= {"kept", "negated", "about_reader", "about_man", "not_directive"}
 
 
+@pytest.mark.parametrize("model", ["rules", "hybrid"])
+def test_evidence_offsets_hold_after_letters_that_lower_to_two(model):
+    text = "İzmir taught him that men should not cry. İİ He is afraid of failing."  # "İ".lower() is 2 chars
+    corpus = Corpus.from_texts({"d": text})
+    spans = [s for e in detect_codes(corpus, model=model)["evidence"] for s in e.split(" | ")]
+    checked = 0
+    for span in spans:
+        surface, _, where = span.rpartition(" [")
+        a, b = map(int, where.rstrip("]").split(":"))
+        if not surface.startswith(("prev:", "next:", "stance:", "ctx:")):
+            assert text[a:b] == surface
+            checked += 1
+    assert checked >= 3
+
+
 def _write(path, text):
     path.write_text(text, encoding="utf-8")
     return path

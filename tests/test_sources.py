@@ -354,6 +354,13 @@ def test_name_key():
     assert name_key("The Halden Institute") == "halden institute"
 
 
+@pytest.mark.parametrize("text", ["According to Tova Lind PhD's research, men hide.",
+                                  "Tova Lind PhD\u2019s book says men hide."])
+def test_a_postnominal_before_a_possessive_ends_the_name(text):
+    found = detect_sources(Corpus.from_texts({"a": text}))
+    assert found[["surface", "source"]].values.tolist() == [["Tova Lind PhD", "Tova Lind"]]
+
+
 def test_deterministic(cases):
     corpus = Corpus.from_texts(_case_texts())
     pd.testing.assert_frame_equal(detect_sources(corpus), cases[1])

@@ -35,13 +35,13 @@ Examples
 """
 from __future__ import annotations
 
-import csv
 import re
 from pathlib import Path
 
 import pandas as pd
 
 from .. import config
+from ..datafiles import read_csv
 
 COLUMNS = ["code", "function", "scope", "requires", "definition", "cues", "patterns"]
 REQUIRED = ["code", "function"]
@@ -73,19 +73,13 @@ def load_lexicons(path=None) -> dict[str, tuple[str, ...]]:
     """
     path = Path(path or lexicons_path())
     out: dict[str, list[str]] = {}
-    with open(path, encoding="utf-8", newline="") as fh:
-        reader = csv.reader(fh)
-        header = next(reader, None)
-        if header != ["lexicon", "term"]:
-            raise CodebookError(f"{path}:1: expected the header 'lexicon,term', got {header}")
-        for row in reader:
-            if not row or not "".join(row).strip():
-                continue
-            if len(row) != 2 or not row[0].strip() or not row[1].strip():
-                raise CodebookError(f"{path}:{reader.line_num}: expected 'lexicon,term', got {row}")
-            term = row[1].strip().lower()
-            _check_cue(term, path, reader.line_num, lexicons=None)
-            out.setdefault(row[0].strip(), []).append(term)
+    columns = ["lexicon", "term"]
+    for line, row in read_csv(path, required=columns, allowed=columns, comments=True, error=CodebookError):
+        if not (row["lexicon"] or "").strip() or not (row["term"] or "").strip():
+            raise CodebookError(f"{path}:{line}: expected 'lexicon,term', got {list(row.values())}")
+        term = row["term"].strip().lower()
+        _check_cue(term, path, line, lexicons=None)
+        out.setdefault(row["lexicon"].strip(), []).append(term)
     return {k: tuple(v) for k, v in out.items()}
 
 
@@ -94,7 +88,7 @@ def _check_cue(cue: str, path, line, *, lexicons) -> None:
     if not words:
         raise CodebookError(f"{path}:{line}: empty cue")
     for word in words:
-        if not _TOKEN_RE.match(word) or word == "**" or (word.startswith("@") and lexicons is None):
+        if not _TOKEN_RE.match(word) or "**" in word or (word.startswith("@") and lexicons is None):
             raise CodebookError(f"{path}:{line}: invalid cue {cue!r} (bad word {word!r})")
         if word.startswith("@") and word[1:] not in lexicons:
             raise CodebookError(f"{path}:{line}: cue {cue!r} names unknown lexicon {word!r}; "
@@ -103,8 +97,14 @@ def _check_cue(cue: str, path, line, *, lexicons) -> None:
         raise CodebookError(f"{path}:{line}: cue {cue!r} matches any word")
 
 
-def _split(text: str, sep: str) -> list[str]:
-    return [part.strip() for part in (text or "").split(sep) if part.strip()]
+def _split(text: str, sep: str, path=None, line=None) -> list[str]:
+    """The ``sep``-separated parts of ``text``; with ``path``, an empty part between two others is an error."""
+    parts = [part.strip() for part in (text or "").split(sep)]
+    while parts and not parts[-1]:
+        parts.pop()
+    if path is not None and any(not p for p in parts):
+        raise CodebookError(f"{path}:{line}: empty cue in {text.strip()!r} (two {sep!r} in a row)")
+    return [p for p in parts if p]
 
 
 def _parse_entry(raw: dict, path, line, lexicons) -> dict:
@@ -121,10 +121,10 @@ def _parse_entry(raw: dict, path, line, lexicons) -> dict:
         raise CodebookError(f"{path}:{line}: code {code!r} has scope {scope!r}; expected one of {SCOPES}")
     if requires not in REQUIRES:
         raise CodebookError(f"{path}:{line}: code {code!r} requires {requires!r}; expected '' or 'directive'")
-    cues = _split(raw.get("cues"), ";")
+    cues = _split(raw.get("cues"), ";", path, line)
     patterns = []
-    for text in _split(raw.get("patterns"), ";"):
-        groups = [_split(group, "|") for group in text.split("+")]
+    for text in _split(raw.get("patterns"), ";", path, line):
+        groups = [_split(group, "|", path, line) for group in text.split("+")]
         if len(groups) < 2 or any(not g for g in groups):
             raise CodebookError(f"{path}:{line}: invalid pattern {text!r}: needs two or more "
                                 "non-empty groups joined by '+'")
@@ -139,20 +139,7 @@ def _parse_entry(raw: dict, path, line, lexicons) -> dict:
 
 
 def _read_csv(path: Path) -> list[tuple[int, dict]]:
-    with open(path, encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh)
-        unknown = [c for c in reader.fieldnames or [] if c not in COLUMNS]
-        if unknown:
-            raise CodebookError(f"{path}:1: unknown column(s) {unknown}; expected {COLUMNS}")
-        missing = [c for c in REQUIRED if c not in (reader.fieldnames or [])]
-        if missing:
-            raise CodebookError(f"{path}:1: missing column(s) {missing}")
-        rows = []
-        for raw in reader:
-            if None in raw:
-                raise CodebookError(f"{path}:{reader.line_num}: too many fields")
-            rows.append((reader.line_num, raw))
-        return rows
+    return read_csv(path, required=REQUIRED, allowed=COLUMNS, comments=True, error=CodebookError)
 
 
 def load_codebook(path=None, *, lexicons=None) -> pd.DataFrame:

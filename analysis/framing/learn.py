@@ -48,7 +48,7 @@ from sklearn.linear_model import LogisticRegression
 from threadpoolctl import threadpool_limits
 
 from .. import config
-from ..tokens import Analyzer, normalize_quotes
+from ..tokens import Analyzer, lower_keep_length, normalize_quotes
 from .features import features, within_doc_shift
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
@@ -216,7 +216,7 @@ class CodeModel:
 
 def _spans(sent, terms, index, analyzer) -> list[str]:
     """Evidence strings ``surface [start:end]`` for the model terms of one sentence."""
-    words = [(m.start(), m.end()) for m in _WORD_RE.finditer(normalize_quotes(sent["text"]).lower())]
+    words = [(m.start(), m.end()) for m in _WORD_RE.finditer(lower_keep_length(normalize_quotes(sent["text"])))]
     out = []
     for term in terms:
         kind = term.partition(":")[0]

@@ -26,7 +26,7 @@ import pandas as pd
 
 from .. import config
 from ..datafiles import read_table
-from ..tokens import normalize_quotes
+from ..tokens import lower_keep_length, normalize_quotes
 
 _TOKEN_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)*|[,;:()!?\"\u2014\u2013]|(?<=\s)-(?=\s)")
 BREAKS = frozenset(",;:()!?\"\u2014\u2013-")
@@ -102,7 +102,7 @@ class TokenStream:
 
     def __init__(self, sentences: pd.DataFrame):
         self.sentences = sentences.reset_index(drop=True)
-        texts = [normalize_quotes(t).lower() for t in self.sentences["text"]]
+        texts = [lower_keep_length(normalize_quotes(t)) for t in self.sentences["text"]]
         joined = "\n".join(texts)
         bounds = np.cumsum([0] + [len(t) + 1 for t in texts])
         found = [(m.start(), m.group()) for m in _TOKEN_RE.finditer(joined)]

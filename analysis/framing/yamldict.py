@@ -71,6 +71,7 @@ def _entry(keys, items, line) -> tuple[int, dict]:
 def _parse(lines, path) -> list[tuple[int, dict]]:
     stack: list[tuple[int, str]] = []      # (indent, key)
     leaves: dict[tuple, list] = {}         # key path -> [line, items]
+    opened: dict[tuple, int] = {}          # key path -> line of the key
     for number, raw in enumerate(lines, 1):
         if "\t" in raw[: len(raw) - len(raw.lstrip())]:
             raise _Error(f"{path}:{number}: tabs are not allowed for indentation")
@@ -98,6 +99,9 @@ def _parse(lines, path) -> list[tuple[int, dict]]:
         stack.append((indent, _unquote(match["key"])))
         value = match["value"].strip()
         keys = tuple(k for _, k in stack)
+        if keys in opened:
+            raise _Error(f"{path}:{number}: key {'.'.join(keys)!r} already defined on line {opened[keys]}")
+        opened[keys] = number
         if value.startswith("["):
             leaves[keys] = [number, _inline_list(value, path, number)]
         elif value:
@@ -111,10 +115,11 @@ def read_yaml_dictionary(path) -> list[tuple[int, dict]]:
     Raises :class:`~analysis.framing.codebook.CodebookError` naming the file
     and line for tabs, stray list items, unclosed lists and malformed keys.
     """
+    from ..datafiles import read_text_file
     from .codebook import CodebookError
     path = Path(path)
     try:
-        rows = _parse(path.read_text(encoding="utf-8").splitlines(), path)
+        rows = _parse(read_text_file(path, error=CodebookError).splitlines(), path)
     except _Error as exc:
         raise CodebookError(str(exc)) from None
     if not rows:

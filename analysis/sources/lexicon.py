@@ -29,9 +29,9 @@ UP = "A-ZÀ-ÖØ-ÞĀ-ž"
 LO = "a-zß-öø-ÿĀ-ž"
 #: One capitalised name word: inner capitals, apostrophes and hyphens allowed
 #: ("McAdams", "O'Neil", "Smith-Jones", "WebMD"), or an acronym ("APA"); never a final
-#: possessive "'s".
+#: possessive "'s"; it ends where the word ends ("PhD's" is not the name "Ph").
 WORD = (rf"(?:[{UP}]{{2,6}}(?![\w'’-])|[{UP}](?:[{LO}]|['’](?=[{UP}])|[{UP}](?=[{LO}]))*"
-        rf"(?:-[{UP}]?[{LO}]+(?:[{UP}][{LO}]+)*)*(?:[{UP}]{{1,4}}(?![\w'’-]))?)")
+        rf"(?:-[{UP}]?[{LO}]+(?:[{UP}][{LO}]+)*)*(?:[{UP}]{{1,4}}(?![\w'’-]))?(?!\w))")
 INITIAL = rf"[{UP}]\.(?:\s?[{UP}]\.)*"
 PARTICLE = r"(?:de|da|del|della|der|den|di|du|van|von|la|le|bin|ibn|al|st\.)"
 #: A run of capitalised words (with initials and name particles between them).

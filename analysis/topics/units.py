@@ -123,7 +123,9 @@ def _vectorize(corpus, unit, window, options):
     try:
         X = vectorizer.fit_transform(units["text"]).tocsr()
     except ValueError as exc:  # empty vocabulary after pruning
-        raise ValueError(f"no terms left to model ({exc}); lower min_df or use more text") from None
+        limits = {k: options[k] for k in ("min_df", "max_df") if k in options}
+        raise ValueError(f"no terms left to model in {len(units)} {unit} units with {limits} "
+                         f"(scikit-learn: {exc}); lower min_df or use more text") from None
     n_tokens = np.asarray(X.sum(axis=1)).ravel()
     keep = n_tokens > 0
     units = units.loc[keep].reset_index(drop=True)

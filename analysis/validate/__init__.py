@@ -13,9 +13,9 @@ Examples
 """
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
+from ..datafiles import read_csv
 from .metrics import cohen_kappa, krippendorff_alpha, prf, prf_row, span_overlap
 
 __all__ = ["cohen_kappa", "covers", "krippendorff_alpha", "prf", "prf_row", "span_overlap"]
@@ -45,9 +45,5 @@ def covers(corpus, gold_path) -> bool:
     path = Path(gold_path)
     if not path.is_file():
         return False
-    with open(path, encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh)
-        if "doc_id" not in (reader.fieldnames or []):
-            raise ValueError(f"{path}:1: no 'doc_id' column in the header {reader.fieldnames}")
-        docs = {row["doc_id"] for row in reader}
+    docs = {row["doc_id"] for _, row in read_csv(path, required=["doc_id"])}
     return bool(docs) and docs <= set(corpus.doc_ids)

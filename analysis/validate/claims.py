@@ -31,6 +31,7 @@ import pandas as pd
 from scipy.optimize import linear_sum_assignment
 
 from .. import config
+from ..datafiles import read_csv, span_offsets
 from .metrics import prf, span_overlap
 
 GOLD_PATH = config.ANNOTATIONS_DIR / "claims.csv"
@@ -43,20 +44,14 @@ def load_gold_claims(path=GOLD_PATH) -> pd.DataFrame:
     path = Path(path)
     if not path.exists():
         raise FileNotFoundError(f"no hand-coded claims at {path}")
-    gold = pd.read_csv(path, dtype={"claim_id": str, "doc_id": str}, keep_default_na=False)
-    missing = [c for c in GOLD_COLUMNS if c not in gold.columns]
-    if missing:
-        raise ValueError(f"{path}:1: missing column(s) {missing}")
-    for col in ("start", "end"):
-        bad = pd.to_numeric(gold[col], errors="coerce").isna()
-        if bad.any():
-            line = int(np.flatnonzero(bad.to_numpy())[0]) + 2
-            raise ValueError(f"{path}:{line}: {col} is not an integer offset ({gold[col][bad].iloc[0]!r})")
-        gold[col] = gold[col].astype(int)
-    wrong = gold["end"] <= gold["start"]
-    if wrong.any():
-        raise ValueError(f"{path}:{int(np.flatnonzero(wrong.to_numpy())[0]) + 2}: end must exceed start")
-    return gold
+    rows, columns = [], None
+    for line, row in read_csv(path, required=GOLD_COLUMNS):
+        start, end = span_offsets(row, path, line)
+        if not (row["claim_id"] or "").strip() or not (row["doc_id"] or "").strip():
+            raise ValueError(f"{path}:{line}: empty claim_id or doc_id")
+        columns = columns or list(row)
+        rows.append({**{c: row[c] if row[c] is not None else "" for c in row}, "start": start, "end": end})
+    return pd.DataFrame(rows, columns=columns or GOLD_COLUMNS)
 
 
 def _item_keys(pred: pd.DataFrame, gold: pd.DataFrame) -> list:

@@ -16,13 +16,13 @@ Examples
 """
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from .. import config
+from ..datafiles import read_csv, span_offsets
 from .metrics import cohen_kappa, krippendorff_alpha, prf
 
 GOLD_COLUMNS = ["doc_id", "start", "end", "codes"]
@@ -47,22 +47,13 @@ def read_frames(path, *, codes=None) -> pd.DataFrame:
     path = Path(path)
     known = set(codes) if codes is not None else None
     rows = []
-    with open(path, encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh)
-        missing = [c for c in GOLD_COLUMNS if c not in (reader.fieldnames or [])]
-        if missing:
-            raise ValueError(f"{path}:1: missing column(s) {missing}")
-        for raw in reader:
-            try:
-                start, end = int(raw["start"]), int(raw["end"])
-            except (TypeError, ValueError):
-                raise ValueError(f"{path}:{reader.line_num}: start/end must be integers, "
-                                 f"got {raw['start']!r}, {raw['end']!r}") from None
-            found = tuple(sorted({c.strip() for c in (raw["codes"] or "").split(";") if c.strip()}))
-            bad = [c for c in found if known is not None and c not in known]
-            if bad:
-                raise ValueError(f"{path}:{reader.line_num}: unknown code(s) {bad}")
-            rows.append((raw["doc_id"], start, end, found))
+    for line, raw in read_csv(path, required=GOLD_COLUMNS):
+        start, end = span_offsets(raw, path, line)
+        found = tuple(sorted({c.strip() for c in (raw["codes"] or "").split(";") if c.strip()}))
+        bad = [c for c in found if known is not None and c not in known]
+        if bad:
+            raise ValueError(f"{path}:{line}: unknown code(s) {bad}")
+        rows.append((raw["doc_id"], start, end, found))
     return pd.DataFrame(rows, columns=GOLD_COLUMNS)
 
 

@@ -28,12 +28,12 @@ Examples
 """
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pandas as pd
 
 from .. import config
+from ..datafiles import read_csv, span_offsets
 from ..sources.detect import ATTRIBUTIONS, KINDS, source_key
 from ..tokens import stop_words
 from .metrics import prf, prf_row, span_overlap
@@ -50,24 +50,15 @@ def read_gold(path=config.SOURCES_GOLD_PATH) -> pd.DataFrame:
     """Read and check a hand-coded sources file; errors name the file and line."""
     path = Path(path)
     rows = []
-    with open(path, newline="", encoding="utf-8") as fh:
-        reader = csv.DictReader(fh)
-        missing = set(GOLD_COLUMNS) - {"sentence"} - set(reader.fieldnames or ())
-        if missing:
-            raise AnnotationError(f"{path}:1: missing column(s) {sorted(missing)}")
-        for row in reader:
-            where = f"{path}:{reader.line_num}"
-            try:
-                start, end = int(row["start"]), int(row["end"])
-            except (TypeError, ValueError):
-                raise AnnotationError(f"{where}: start/end must be integers") from None
-            if start > end:
-                raise AnnotationError(f"{where}: start {start} is after end {end}")
-            if row["kind"] not in KINDS:
-                raise AnnotationError(f"{where}: kind {row['kind']!r} not in {KINDS}")
-            if row["attribution"] not in ATTRIBUTIONS:
-                raise AnnotationError(f"{where}: attribution {row['attribution']!r} not in {ATTRIBUTIONS}")
-            rows.append({**{c: row.get(c) for c in GOLD_COLUMNS}, "start": start, "end": end})
+    required = [c for c in GOLD_COLUMNS if c != "sentence"]
+    for line, row in read_csv(path, required=required, error=AnnotationError):
+        where = f"{path}:{line}"
+        start, end = span_offsets(row, path, line, error=AnnotationError)
+        if row["kind"] not in KINDS:
+            raise AnnotationError(f"{where}: kind {row['kind']!r} not in {KINDS}")
+        if row["attribution"] not in ATTRIBUTIONS:
+            raise AnnotationError(f"{where}: attribution {row['attribution']!r} not in {ATTRIBUTIONS}")
+        rows.append({**{c: row.get(c) for c in GOLD_COLUMNS}, "start": start, "end": end})
     out = pd.DataFrame(rows, columns=GOLD_COLUMNS)
     out["role"] = out["role"].replace("", None)
     return out
