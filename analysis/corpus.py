@@ -10,9 +10,11 @@ A Corpus holds four tidy tables:
 * ``removed``: every span that cleaning took out, with its ``reason``.
 
 Cleaning works line by line with the patterns in ``data/boilerplate.csv``
-(comment forms, navigation, share lines, bylines, ...), removes exact
-repeats of the title, and strips list and heading markers. Nothing else is dropped:
-every non-blank character of a file is in a paragraph or in ``removed``.
+(comment forms, navigation, share lines, bylines, ...), removes Markdown
+front matter (a ``---`` block at the top; its ``author:`` fills ``author``)
+and exact repeats of the title, and strips list and heading markers.
+Nothing else is dropped: every non-blank character of a file is in a
+paragraph or in ``removed``.
 
 Bad input is reported with the file's path (reading and decoding files and
 tables: :mod:`analysis.reading`): undecodable bytes produce a
@@ -51,6 +53,9 @@ from .tokens import _WORD_RE, NAME_TITLE, sentence_spans
 _MAX_BOILERPLATE_WORDS = 30
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\n|\r)?")
 _MARKER_RE = re.compile(r"(?:[•●◦▪▫■□‣⁃∙·○◆◇➢➤►✓✔*+\-–]|\d{1,3}[.)]|[a-z]\)|#{1,6})\s+")
+#: Most lines of Markdown front matter (``---`` ... ``---`` at the top of a file).
+_MAX_FRONT_MATTER = 40
+_FIELD_RE = re.compile(r"(?m)^(\w+)\s*:\s*(.*)$")
 _FINAL_PUNCT_RE = re.compile(r"[.!?:;…][\"'”’)\]*_]*$")
 _WORD_COUNT_RE = re.compile(_WORD_RE)
 # A line ending in a quotation's attribution ("... .” – Name") is prose, not a heading.
@@ -120,14 +125,29 @@ def _norm(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+def _front_matter(raw: str, lines) -> tuple[int, str | None]:
+    """Number of lines of a leading ``---`` ... ``---`` block (Markdown front matter), and its author."""
+    if not lines or raw[lines[0][0]:lines[0][1]] != "---":
+        return 0, None
+    for n, (start, end) in enumerate(lines[1:_MAX_FRONT_MATTER], 2):
+        if raw[start:end] in ("---", "..."):
+            fields = dict(_FIELD_RE.findall("\n".join(raw[s:e] for s, e in lines[1:n - 1])))
+            author = fields.get("author", "").strip().strip("\"'") or None
+            return n, author
+    return 0, None
+
+
 def _clean_lines(doc_id: str, raw: str, rules):
     """Split ``raw`` into kept lines and removed spans; find title and author."""
     lines = list(_lines(raw))
     kept, removed, author, title_norm, tail_from = [], [], None, None, None
+    n_front, author = _front_matter(raw, lines)
     for i, (start, end) in enumerate(lines):
         text = raw[start:end]
         reason = None
-        if tail_from is not None:
+        if i < n_front:
+            reason = "front matter"
+        elif tail_from is not None:
             reason = tail_from
         elif len(text.split()) <= _MAX_BOILERPLATE_WORDS:
             for rule in rules:
@@ -289,7 +309,10 @@ class Corpus:
         text, id : str
             Column names of the article text and of its identifier. Without an
             ``id`` column, ids are the row numbers as zero-padded strings (an
-        ``id`` other than the default must name a column).
+            ``id`` other than the default must name a column). Every other
+            column (outlet, date, ...) is kept in ``documents``, after the
+            corpus's own columns; one that has the name of one of those
+            (``title``, ``author``, ...) is kept as ``table_<name>``.
         errors : {"warn", "raise"}
             What to do with empty or non-text rows: skip with a warning, or raise.
 
@@ -299,6 +322,9 @@ class Corpus:
         >>> c = Corpus.from_frame(pd.DataFrame({"doc_id": ["a", "b"], "text": ["Men hide.", "We wait."]}))
         >>> c.documents["n_sentences"].tolist()
         [1, 1]
+        >>> df = pd.DataFrame({"doc_id": ["a"], "text": ["Men hide."], "outlet": ["Daily"], "title": ["T"]})
+        >>> Corpus.from_frame(df).documents[["doc_id", "title", "outlet", "table_title"]].values.tolist()
+        [['a', 'Men hide.', 'Daily', 'T']]
         """
         return cls._from_rows(df, text, id, errors, where=[f"row {i}" for i in range(len(df))],
                               name="DataFrame")
@@ -310,10 +336,11 @@ class Corpus:
         if not isinstance(df, pd.DataFrame):
             raise TypeError(f"expected a pandas DataFrame of articles, got a {type(df).__name__}")
         _check_errors(errors)
+        hint = "; name the columns with text= and id= (or --text-column and --id-column)"
         if text not in df.columns:
-            raise CorpusError(f"{name}: no text column {text!r} (columns: {list(df.columns)})")
+            raise CorpusError(f"{name}: no text column {text!r} (columns: {list(df.columns)}){hint}")
         if id != "doc_id" and id not in df.columns:
-            raise CorpusError(f"{name}: no id column {id!r} (columns: {list(df.columns)})")
+            raise CorpusError(f"{name}: no id column {id!r} (columns: {list(df.columns)}){hint}")
         repeated = [c for c in (text, id) if c in df.columns and (df.columns == c).sum() > 1]
         if repeated:
             raise CorpusError(f"{name}: more than one column named {repeated[0]!r}")
@@ -322,7 +349,11 @@ class Corpus:
                else [str(i).zfill(width) for i in range(len(df))])
         texts: dict[str, str] = {}
         first: dict[str, int] = {}
+        kept: list[int] = []
         for row, (doc_id, value) in enumerate(zip(ids, df[text])):
+            if isinstance(doc_id, (dict, list, tuple, set)):
+                raise CorpusError(f"{where[row]}: the id in column {id!r} is a {type(doc_id).__name__}, "
+                                  "not a single value")
             if (not isinstance(doc_id, str) and pd.isna(doc_id)) or not str(doc_id).strip():
                 raise CorpusError(f"{where[row]}: no id in column {id!r}")
             doc_id = str(doc_id)
@@ -336,10 +367,18 @@ class Corpus:
                 _report(f"{where[row]} (id {doc_id!r}): column {text!r} {problem}", errors)
                 continue
             texts[doc_id] = value
+            kept.append(row)
         if not texts:
             raise CorpusError(f"{name}: no non-empty texts")
-        return cls.from_texts(texts, paths=None if path is None else dict.fromkeys(texts, str(path)),
-                              encodings=None if encoding is None else dict.fromkeys(texts, encoding))
+        corpus = cls.from_texts(texts, paths=None if path is None else dict.fromkeys(texts, str(path)),
+                                encodings=None if encoding is None else dict.fromkeys(texts, encoding))
+        extra = [c for c in dict.fromkeys(df.columns) if c not in (text, id)]
+        if extra:
+            meta = df.iloc[kept][extra].reset_index(drop=True)
+            own = set(corpus.documents.columns)
+            meta.columns = [f"table_{c}" if c in own else c for c in meta.columns]
+            corpus.documents = pd.concat([corpus.documents, meta], axis=1)
+        return corpus
 
 
 def _check_errors(errors: str) -> None:

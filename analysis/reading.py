@@ -134,7 +134,7 @@ def read_articles_table(path) -> tuple[pd.DataFrame, list[str], str]:
     if not records:
         raise CorpusError(f"{path}: no articles in the file")
     columns = list(dict.fromkeys(k for r in records for k in r))
-    return pd.DataFrame(records, columns=columns), where, encoding
+    return pd.DataFrame(records, columns=columns, dtype=object), where, encoding  # 7 stays 7, not 7.0
 
 
 def _csv_records(raw: str, path: Path) -> tuple[list[dict], list[str]]:

@@ -1,6 +1,8 @@
 """Repeated claims: claim sentences, representation, clustering, ledger, phrases, validation."""
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -269,6 +271,10 @@ def test_plots_return_axes(corpus):
     phrases = repeated_phrases(Corpus.from_texts({"a": "Get him to talk. Get him to talk. Get him to talk."}))
     ax = plot_repeated_phrases(phrases)
     assert len(ax.collections) == 1 and ax.get_xlabel() == "position in the article"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # matplotlib warned about an empty y range
+        ax = plot_repeated_phrases(phrases.iloc[:0])
+    assert [t.get_text() for t in ax.texts] == ["no phrase repeated within an article"]
     curve = pd.DataFrame({"threshold": [0.3, 0.4] * 2, "measure": ["claim_matched"] * 2 + ["bcubed"] * 2,
                           "precision": [0.5, 0.6] * 2, "recall": [0.4, 0.3] * 2, "f1": [0.44, 0.4] * 2})
     ax = plot_threshold_curve(curve, chosen=0.35)
@@ -332,3 +338,14 @@ def test_held_out_set_floor():
     table = validate_claims(detect_repeated_claims(load_corpus(folder)), folder / "claims.csv").set_index("measure")
     assert table.loc["claim_matched", "f1"] >= 0.3
     assert table.loc["bcubed", "f1"] >= 0.15
+
+
+def test_the_same_expert_quoted_on_different_things_is_not_a_shared_claim():
+    attribution = ' says Dr. Mara Quill, a family therapist in Leeds. '
+    texts = {"a": 'Money\n\nPlan your spending each month. "Budgets fail when nobody reviews them,"'
+                  + attribution + "Keep receipts.\n",
+             "b": 'Sleep\n\nGo to bed early. "Teenagers need more sleep than adults realise,"'
+                  + attribution + "Dim the lights.\n",
+             "c": 'Rest\n\nRest often. "Teenagers need more sleep than adults realise,"' + attribution + "\n"}
+    found = detect_repeated_claims(Corpus.from_texts(texts))
+    assert found.groupby("claim_id")["doc_id"].agg(set).tolist() == [{"b", "c"}]

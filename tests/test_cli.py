@@ -102,3 +102,34 @@ def test_claims_export_takes_a_threshold(tmp_path):
     assert len(out.read_text().splitlines()) == 1  # nothing is that similar
     result = _cli("claims", "--corpus", str(corpus), "--threshold", "1.5")
     assert result.returncode != 0 and "must be in (0, 1]" in result.stderr
+
+
+def test_table_columns_are_named_on_the_command_line(tmp_path):
+    table = tmp_path / "a.csv"
+    table.write_text("ident,body,outlet\nx,Men hide. Women ask.,Daily\n", encoding="utf-8")
+    result = _cli("sentences", "--corpus", str(table), "--out", "-")
+    assert result.returncode != 0 and "--text-column and --id-column" in result.stderr
+    out = _cli("sentences", "--corpus", str(table), "--text-column", "body", "--id-column", "ident",
+               "--out", "-", check=True).stdout
+    assert out.splitlines()[1:] == ["x,0,0,0,9,Men hide.,False", "x,1,0,10,20,Women ask.,False"]
+
+
+def test_each_export_help_names_its_columns():
+    first = {"sources": "doc_id", "claims": "claim_id", "frames": "doc_id", "topics": "doc_id",
+             "sentences": "doc_id"}
+    for command, column in first.items():
+        assert f"Columns: {column}" in _cli(command, "--help", check=True).stdout
+
+
+def test_unknown_figure_is_an_error_before_the_corpus_is_read(tmp_path):
+    result = _cli("figures", "--corpus", str(tmp_path / "missing"), "--only", "nosuch", "--out", str(tmp_path))
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "unknown figure(s) nosuch" in result.stderr
+
+
+def test_main_restores_the_warning_format(tiny_dir, tmp_path):
+    import warnings
+    from analysis.cli import main
+    before = warnings.formatwarning
+    assert main(["sentences", "--corpus", str(tiny_dir), "--out", str(tmp_path / "s.csv")]) == 0
+    assert warnings.formatwarning is before

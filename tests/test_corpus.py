@@ -328,6 +328,7 @@ def test_numbered_title_case_item_is_a_heading():
     ("stray.csv", b'doc_id,text\na,x.\nb,"He said hi" there.\n', r"stray\.csv:3: not valid CSV"),
     ("deep.jsonl", b"[" * 100_000 + b"\n", r"deep\.jsonl:1: cannot read this JSON \(RecursionError"),
     ("long.jsonl", b'{"doc_id": ' + b"9" * 5000 + b"}\n", r"long\.jsonl:1: cannot read this JSON \(ValueError"),
+    ("obj.jsonl", b'{"doc_id": {"x": 1}, "text": "Men hide."}\n', r"obj\.jsonl:1: the id in column 'doc_id' is a dict"),
 ])
 def test_table_errors_name_file_and_line(tmp_path, name, content, message):
     (tmp_path / name).write_bytes(content)
@@ -388,3 +389,18 @@ def test_utf16_and_utf32_files_with_a_bom_are_read(tmp_path):
         assert load_corpus(tmp_path).doc_ids == ["be", "le", "wide"]
     skipped = sorted(str(w.message).split("/")[-1] for w in caught)
     assert skipped == [f"{name}.txt: file looks binary, not text; skipped" for name in ("junk", "nul", "odd")]
+
+
+def test_json_number_ids_are_kept_as_written(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text('{"doc_id": 7, "text": "Men hide."}\n{"doc_id": 7.5, "text": "He waits."}\n', encoding="utf-8")
+    assert load_corpus(path).doc_ids == ["7", "7.5"]
+
+
+def test_other_table_columns_are_kept_in_documents(tmp_path):
+    path = tmp_path / "a.csv"
+    path.write_text("doc_id,text,outlet,author\na,Men hide.,Daily,Jo\nb,,Weekly,Al\nc,He waits.,Weekly,\n",
+                    encoding="utf-8")
+    with pytest.warns(CorpusWarning, match="a.csv:3"):
+        docs = load_corpus(path).documents
+    assert docs[["doc_id", "outlet", "table_author"]].values.tolist() == [["a", "Daily", "Jo"], ["c", "Weekly", ""]]

@@ -63,15 +63,21 @@ def test_save_table_only(tmp_path):
     assert "article_stats" in FIGURES
 
 
-def test_validation_entries_are_empty_on_another_corpus(tiny_corpus, seeds_corpus):
-    """The seeds' hand coding does not score another corpus: the validation tables stay empty."""
+def test_validation_entries_are_skipped_on_another_corpus(tiny_corpus, seeds_corpus, tmp_path):
+    """The seeds' hand coding does not score another corpus: the validation entries are skipped
+    with the reason."""
     from analysis import config
+    from analysis.figures import write_figures
     from analysis.validate import covers
     specs = load_all()
     names = ["frame_validation", "claim_threshold_curve", "sources_validation"]
     for name in names:
-        table, axes = specs[name].make(tiny_corpus)
-        assert table.empty and axes is None, name
+        with pytest.raises(ValueError, match="no hand coding of this corpus"):
+            specs[name].make(tiny_corpus)
+    lines = []
+    with pytest.warns(UserWarning, match="3 of 3 figures could not be made"):
+        assert write_figures(tiny_corpus, tmp_path, names=names, progress=lines.append) == []
+    assert all("skipped: no hand coding of this corpus" in line for line in lines)
     gold = config.ANNOTATIONS_DIR / "frames.csv"
     assert covers(seeds_corpus, gold) and not covers(tiny_corpus, gold)
     assert not specs["frame_validation"].make(seeds_corpus)[0].empty

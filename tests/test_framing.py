@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import Corpus, config
+from analysis import Corpus, config, load_corpus
 from analysis.framing import (CodebookError, detect_codes, detect_cues, detect_stance,
                               distinctive_terms, dominant_frames, frame_clusters, frame_distance,
                               frame_positions, frame_table, load_codebook, stance_table)
@@ -200,10 +200,29 @@ def test_evidence_offsets_hold_after_letters_that_lower_to_two(model):
     for span in spans:
         surface, _, where = span.rpartition(" [")
         a, b = map(int, where.rstrip("]").split(":"))
-        if not surface.startswith(("prev:", "next:", "stance:", "ctx:")):
+        if not surface.startswith(("prev:", "next:", "stance:")):
             assert text[a:b] == surface
             checked += 1
     assert checked >= 3
+
+
+def test_every_evidence_span_is_a_word_or_a_sentence_of_the_article():
+    """Words (of the sentence or the one before) slice to their surface; features name a sentence."""
+    corpus = load_corpus(config.PROJECT_DIR / "tests" / "data" / "framing_test")
+    sentences = {(d, s, e) for d, s, e in corpus.sentences[["doc_id", "start", "end"]].itertuples(index=False)}
+    codes = detect_codes(corpus)
+    n_words = n_features = 0
+    for doc_id, start, evidence in codes[["doc_id", "start", "evidence"]].itertuples(index=False):
+        for item in re.sub(r"^p=[\d.]+: ", "", evidence).split(" | "):
+            surface, _, where = item.rpartition(" [")
+            a, b = map(int, where.rstrip("]").split(":"))
+            if re.fullmatch(r"(prev|next|stance):[\w.]+", surface):
+                assert (doc_id, a, b) in sentences
+                n_features += 1
+            else:
+                assert corpus.raw[doc_id][a:b] == surface, item
+                n_words += 1
+    assert n_words > 100 and n_features > 0
 
 
 def _write(path, text):

@@ -15,7 +15,7 @@ import pandas as pd
 
 from .cluster import average_linkage
 from .grow import attach_members, merge_claims
-from .sentences import claim_terms, detect_claims
+from .sentences import claim_content, claim_terms, detect_claims
 from .support import member_support
 from .vectors import check_search, claim_vectors
 
@@ -38,7 +38,8 @@ def detect_repeated_claims(corpus, *, threshold: float = DEFAULT_THRESHOLD, k: i
                            search: str = "auto") -> pd.DataFrame:
     """One row per member sentence of each claim made in two or more documents.
 
-    Claim sentences (:func:`detect_claims`) are represented by
+    Claim sentences (:func:`detect_claims`; a quoting sentence by its
+    quotation, :func:`~analysis.claims.sentences.claim_content`) are represented by
     :func:`~analysis.claims.vectors.claim_vectors` (words, concepts, LSA,
     character n-grams and, with ``frames``, the sentence's framing codes
     from :func:`analysis.framing.detect_codes`) and grouped by average
@@ -85,7 +86,11 @@ def detect_repeated_claims(corpus, *, threshold: float = DEFAULT_THRESHOLD, k: i
     DataFrame
         ``claim_id`` (1 = made by most documents), ``doc_id``, ``sent_id``,
         ``start``, ``end``, ``text``, ``similarity`` (to the claim's most
-        central sentence), ``match`` (``verbatim`` when a member of another
+        central sentence, the ``label``: the weighted sum of the cosines of
+        the representation's blocks, at most 1; a block a sentence lacks,
+        such as framing codes, adds nothing, so even the label may score
+        below 1, and a verbatim copy whose codes differ scores below a copy
+        whose codes agree), ``match`` (``verbatim`` when a member of another
         document has nearly the same characters, else ``paraphrase``),
         ``claim_type`` of the member, ``label`` (the central sentence),
         ``n_docs``, ``support`` (named, anonymous, none, or unknown when
@@ -110,8 +115,8 @@ def _repeated(corpus, threshold, k, options, search) -> pd.DataFrame:
     n_docs = claims.groupby("group")["doc_id"].transform("nunique")
     kept = claims.loc[n_docs >= 2, "group"]
     found = {g: rows.tolist() for g, rows in kept.groupby(kept).groups.items()
-             if shared_terms(claims.loc[rows, "text"], None if codes is None else [codes[i] for i in rows])
-             >= options["min_shared"]}
+             if shared_terms(claims.loc[rows, "text"].map(claim_content),
+                             None if codes is None else [codes[i] for i in rows]) >= options["min_shared"]}
     if options["merge"] is not None:
         found = merge_claims(vectors, found, threshold=options["merge"], k=k)
     if options["attach"] is not None:
@@ -137,7 +142,7 @@ def _repeated(corpus, threshold, k, options, search) -> pd.DataFrame:
 def _vectors(corpus, claims, frames: bool):
     """Framing codes (or None) and vectors of the claim sentences: the same at every threshold."""
     codes = sentence_frames(corpus, claims) if frames else None
-    return codes, claim_vectors(claims["text"].tolist(), frames=codes)
+    return codes, claim_vectors([claim_content(t) for t in claims["text"]], frames=codes)
 
 
 def shared_terms(texts, frames=None) -> int:

@@ -30,8 +30,43 @@ _LABEL_RE = re.compile(r"^[\w'’“”\"()-]+(?:[ ,&/]+[\w'’“”\"()-]+){0,
 _TERM_RE = re.compile(r"[A-Z][A-Z_]+|[a-z]+(?:'[a-z]+)*")
 _QUESTION_RE = re.compile(r"\?[\"')\]]*\s*(?:[-–—(].{0,60})?$")
 _MIN_WORDS = 3
+#: A quotation between straight quotes (curly ones are straightened first).
+_QUOTED_RE = re.compile(r'"([^"]+)"')
 #: Auxiliaries left when "n't" is split off ("does", "ca", "wo"), dropped like stop words.
 _AUXILIARIES = frozenset({"does", "ca", "wo", "sha", "ai", "did", "do", "had", "has", "have", "was", "were"})
+
+
+@lru_cache(maxsize=1)
+def _reporting_verbs() -> frozenset:
+    from .. import config
+    from ..datafiles import read_list
+    return frozenset(v.lower() for v in read_list(config.DATA_DIR / "sources" / "reporting_verbs.txt"))
+
+
+def claim_content(text: str) -> str:
+    """What a sentence claims, without who is quoted saying it.
+
+    A sentence that quotes someone (a quotation of three words or more, and
+    a reporting verb outside it: "says", "explains", ...) is represented by
+    the quotation alone, so that two articles quoting the same expert on
+    different things do not share a claim through the attribution. Any
+    other sentence is returned as it is.
+
+    Examples
+    --------
+    >>> claim_content('"Men go quiet to think," says Dr. Jo Roe, a family therapist.')
+    'Men go quiet to think,'
+    >>> claim_content('Men go quiet to think, and "space" helps.')
+    'Men go quiet to think, and "space" helps.'
+    """
+    quoted = [m.group(1) for m in _QUOTED_RE.finditer(normalize_quotes(text))]
+    quoted = [q for q in quoted if len(q.split()) >= _MIN_WORDS]
+    if not quoted:
+        return text
+    outside = _QUOTED_RE.sub(" ", normalize_quotes(text)).lower()
+    if not _reporting_verbs() & set(re.findall(r"[a-z]+", outside)):
+        return text
+    return " ".join(q.strip() for q in quoted)
 
 
 def strip_label(text: str) -> str:

@@ -35,15 +35,9 @@ def repeated_phrases(corpus):
 @register("claim_threshold_curve", notebook=NOTEBOOK,
           caption="Matched-claim and B-cubed precision, recall and F1 against the similarity threshold")
 def claim_threshold_curve(corpus):
-    from ..validate import covers
+    from ..validate import covers, not_hand_coded
     from ..validate.claims import GOLD_PATH, threshold_curve
     if not covers(corpus, GOLD_PATH):
-        return _empty_curve(), None
+        raise ValueError(not_hand_coded(GOLD_PATH))
     table = threshold_curve(corpus, CURVE_THRESHOLDS)
     return table, plot_threshold_curve(table, chosen=claims.DEFAULT_THRESHOLD)
-
-
-def _empty_curve():
-    import pandas as pd
-    from ..validate.claims import RESULT_COLUMNS
-    return pd.DataFrame(columns=["threshold", *RESULT_COLUMNS])

@@ -1,13 +1,11 @@
 """Registered figures and tables of the framing analysis (notebook 03)."""
 from __future__ import annotations
 
-import pandas as pd
-
 from .. import config, framing
 from ..plots.framing import (plot_causes_remedies, plot_frame_dendrogram, plot_frame_heatmap,
                              plot_frame_positions, plot_stance_profile)
-from ..validate import covers
-from ..validate.framing import TABLE_COLUMNS, validate_frames
+from ..validate import covers, not_hand_coded
+from ..validate.framing import validate_frames
 from . import register
 
 NOTEBOOK = "03-framing.ipynb"
@@ -75,8 +73,8 @@ def frame_terms(corpus):
           caption="Framing codes against the hand coding: per-code P/R/F1, kappa, "
                   "article-level agreement, intra-coder alpha (table)")
 def frame_validation(corpus):
-    """Empty when the corpus is not the hand-coded one or the annotation is missing."""
+    """Skipped (ValueError) when the corpus is not the hand-coded one or the annotation is missing."""
     gold = config.ANNOTATIONS_DIR / "frames.csv"
     if not covers(corpus, gold):
-        return pd.DataFrame(columns=TABLE_COLUMNS), None
+        raise ValueError(not_hand_coded(gold))
     return validate_frames(framing.detect_codes(corpus), gold), None

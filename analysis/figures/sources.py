@@ -1,12 +1,10 @@
 """Registered figures and tables of cited sources (notebook 05)."""
 from __future__ import annotations
 
-import pandas as pd
-
 from .. import config, sources
 from ..plots.sources import plot_authority_mix, plot_source_matrix, plot_source_roles
-from ..validate import covers
-from ..validate.sources import RESULT_COLUMNS, read_gold, validate_sources
+from ..validate import covers, not_hand_coded
+from ..validate.sources import read_gold, validate_sources
 from . import register
 
 NOTEBOOK = "05-cited-sources.ipynb"
@@ -41,8 +39,8 @@ def source_table(corpus):
 @register("sources_validation", notebook=NOTEBOOK,
           caption="Cited sources against the hand-coded seeds: precision, recall, F1 (table)")
 def sources_validation(corpus):
-    """Empty when the corpus is not the hand-coded one or the annotation is missing."""
+    """Skipped (ValueError) when the corpus is not the hand-coded one or the annotation is missing."""
     if not covers(corpus, config.SOURCES_GOLD_PATH):
-        return pd.DataFrame(columns=RESULT_COLUMNS), None
+        raise ValueError(not_hand_coded(config.SOURCES_GOLD_PATH))
     return validate_sources(sources.detect_sources(corpus), read_gold(config.SOURCES_GOLD_PATH),
                             doc_ids=corpus.doc_ids), None

@@ -148,7 +148,13 @@ def detect_codes(corpus, codebook=None, *, model: str = "hybrid") -> pd.DataFram
         of ``config.FRAMING_TRAIN_DIRS``) passes its cross-validated
         threshold, unless a cue of that code was dropped there as negated
         or about the wrong person; its evidence then reads
-        ``p=0.81: <top-weighted terms with their spans>``. A rule's code is
+        ``p=0.81: <top-weighted terms with their spans>``: words of the
+        sentence, or of the sentence before (spans before ``start``), as
+        ``surface [start:end]``, and features that are not words as their
+        name with the span of the sentence they come from
+        (``prev:cause.fear [s:e]``: a cue of the code in the sentence
+        before; ``next:``, the sentence after; ``stance:imperative``, this
+        sentence). A rule's code is
         withdrawn from a sentence where the classifier's probability falls
         below the code's cross-validated veto level (see
         :meth:`~analysis.framing.learn.CodeModel.vetoes`), unless that

@@ -195,7 +195,7 @@ class CodeModel:
             p = self._probability(X, code)
             for i in np.flatnonzero((p >= self.thresholds_[code]) & ~blocked[code].to_numpy()):
                 sent = sents.loc[i]
-                spans = _spans(sent, self._top_terms(X, i, code), index, analyzer)
+                spans = _spans(sents, i, self._top_terms(X, i, code), index, analyzer)
                 rows.append((sent["doc_id"], int(sent["sent_id"]), int(sent["start"]), int(sent["end"]),
                              code, f"p={p[i]:.2f}: " + " | ".join(spans)))
             below = (p < self.vetoes_[code]) & flags[f"cue:{code}"].to_numpy()
@@ -214,23 +214,34 @@ class CodeModel:
         return [self.feature_names_[idx] for w, idx in order[:k] if w < 0]
 
 
-def _spans(sent, terms, index, analyzer) -> list[str]:
-    """Evidence strings ``surface [start:end]`` for the model terms of one sentence."""
-    words = [(m.start(), m.end()) for m in _WORD_RE.finditer(lower_keep_length(normalize_quotes(sent["text"])))]
+def _spans(sents, i: int, terms, index, analyzer) -> list[str]:
+    """Evidence strings for the model terms of sentence ``i`` of ``sents``.
+
+    A word, a cue or a word of the sentence before (``ctx:``) is given as
+    ``surface [start:end]``; a feature that is not a word (``prev:``/``next:``
+    codes, ``stance:``) as ``name [start:end]`` of the sentence it comes from.
+    """
+    sent = sents.loc[i]
+    near = {step: sents.loc[i + step] for step in (-1, 1)
+            if 0 <= i + step < len(sents) and sents.loc[i + step, "doc_id"] == sent["doc_id"]}
     out = []
     for term in terms:
-        kind = term.partition(":")[0]
+        kind, _, name = term.partition(":")
         if kind in ("cue", "dropped"):
             out += [index[key] for key in [(sent["doc_id"], sent["sent_id"], term)] if key in index]
-        elif kind in ("prev", "next", "ctx", "stance"):
-            out.append(f"{term} [{sent['start']}:{sent['end']}]")
+        elif kind in ("prev", "next", "stance"):
+            source = near.get({"prev": -1, "next": 1}.get(kind, 0), sent)
+            out.append(f"{term} [{source['start']}:{source['end']}]")
+        elif kind == "ctx":
+            out += _stem_span(near[-1], analyzer, name.split(" ")) if -1 in near else []
         else:
-            out += _stem_span(sent, words, analyzer, term.split(" "))
+            out += _stem_span(sent, analyzer, term.split(" "))
     return out
 
 
-def _stem_span(sent, words, analyzer, grams) -> list[str]:
+def _stem_span(sent, analyzer, grams) -> list[str]:
     text = sent["text"]
+    words = [(m.start(), m.end()) for m in _WORD_RE.finditer(lower_keep_length(normalize_quotes(text)))]
     analysed = [(a, b, analyzer(text[a:b])) for a, b in words]
     kept = [(a, b) for a, b, st in analysed if st]
     stems = [st[0] for _, _, st in analysed if st]

@@ -29,6 +29,13 @@ def shown(doc_ids, limit: int | None = MAX_ARTICLES) -> list:
     return ids if limit is None else ids[:limit]
 
 
+def empty_note(ax, text: str):
+    """Write ``text`` in the middle of an empty ``ax`` (no axes drawn); return ``ax``."""
+    ax.text(0.5, 0.5, text, ha="center", va="center", transform=ax.transAxes, fontsize=9)
+    ax.set_axis_off()
+    return ax
+
+
 def note_shown(target, *counts) -> None:
     """Title the figure of ``target`` (an Axes or a Figure) when it leaves something out.
 
@@ -96,6 +103,13 @@ def doc_labels(doc_ids) -> dict[str, str]:
     if len(set(short)) == len(short):
         return dict(zip(ids, short))
     return {d: d if len(d) <= 18 else d[:17] + "…" for d in ids}
+
+
+def article_xticks(ax, names) -> None:
+    """Label the x axis with article labels, slanted when any is longer than four characters."""
+    names = list(names)
+    slant = {"rotation": 45, "ha": "right"} if any(len(n) > 4 for n in names) else {}
+    ax.set_xticks(range(len(names)), names, **slant)
 
 
 def annotate_cells(ax, values, *, fmt="{:.2f}", dark_above=0.6, shade=None, skip_zero=False, fontsize=7):

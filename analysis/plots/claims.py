@@ -5,7 +5,8 @@ import textwrap
 
 import numpy as np
 
-from ._style import CMAP, MAX_ARTICLES, PALETTE, annotate_cells, doc_labels, new_axes, note_shown, shown
+from ._style import (CMAP, MAX_ARTICLES, PALETTE, annotate_cells, article_xticks, doc_labels, empty_note, new_axes,
+                     note_shown, shown)
 
 
 def _short(text: str, width: int = 60) -> str:
@@ -28,7 +29,7 @@ def plot_claim_matrix(table, *, ax=None, max_claims: int = 25, label_width: int 
     values = rows[docs].to_numpy(dtype=float) if len(rows) else np.zeros((1, len(docs)))
     ax.imshow(values, cmap=CMAP, aspect="auto", vmin=0, vmax=max(values.max(), 1))
     labels = doc_labels(docs)
-    ax.set_xticks(range(len(docs)), [labels[d] for d in docs])
+    article_xticks(ax, [labels[d] for d in docs])
     ax.set_yticks(range(len(rows)), [f"{cid}. {_short(lab, label_width)}" for cid, lab in
                                      zip(rows["claim_id"], rows["label"])], fontsize=7)
     annotate_cells(ax, values, fmt=lambda v: f"{int(v)}", dark_above=values.max() / 2, skip_zero=True)
@@ -46,6 +47,8 @@ def plot_repeated_phrases(table, *, ax=None, max_phrases: int = 20):
     """
     keys = table[["doc_id", "phrase", "count"]].drop_duplicates().head(max_phrases)
     ax = new_axes(ax, figsize=(7, 1.2 + 0.3 * max(len(keys), 1)))
+    if keys.empty:
+        return empty_note(ax, "no phrase repeated within an article")
     labels = doc_labels(table["doc_id"]) if len(table) else {}
     docs = list(dict.fromkeys(keys["doc_id"]))
     for y, (doc_id, phrase, count) in enumerate(keys.itertuples(index=False)):

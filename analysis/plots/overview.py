@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._style import (CMAP, MAX_ARTICLES, MAX_PANELS, PALETTE, annotate_cells, doc_labels, new_axes, new_grid,
-                     note_shown, shown)
+from ._style import (CMAP, MAX_ARTICLES, MAX_PANELS, PALETTE, annotate_cells, article_xticks, doc_labels, empty_note,
+                     new_axes, new_grid, note_shown, shown)
 
 STAT_LABELS = {
     "n_words": "words",
@@ -57,10 +57,7 @@ def plot_keyness(table, *, n: int = 10, axes=None, only_significant: bool = Fals
     docs = shown(every, max_articles)
     axes = list(axes) if axes is not None else new_grid(max(len(docs), 1), ncols=3, panel=(3.3, 2.9))
     if not docs:  # one article, or texts too short for any term to stand out
-        axes[0].text(0.5, 0.5, "no term overused by any article", ha="center", va="center",
-                     transform=axes[0].transAxes, fontsize=9)
-        axes[0].set_axis_off()
-        return axes[:1]
+        return [empty_note(axes[0], "no term overused by any article")]
     labels = doc_labels(docs)
     for ax, doc_id in zip(axes, docs):
         rows = table[(table["doc_id"] == doc_id) & (table["log_ratio"] > 0)]
@@ -89,7 +86,7 @@ def plot_similarity(table, *, ax=None, cmap=CMAP, max_articles: int | None = MAX
     wide = wide.loc[order, order]
     labels = doc_labels(order)
     image = ax.imshow(wide.to_numpy(), cmap=cmap, vmin=0, vmax=1)
-    ax.set_xticks(range(len(order)), [labels[d] for d in order])
+    article_xticks(ax, [labels[d] for d in order])
     ax.set_yticks(range(len(order)), [labels[d] for d in order])
     if len(order) <= 15:
         annotate_cells(ax, wide.to_numpy(), fontsize=8)

@@ -5,7 +5,7 @@ import numpy as np
 from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
-from ._style import MAX_ARTICLES, PALETTE, doc_labels, new_axes, note_shown, shown
+from ._style import MAX_ARTICLES, PALETTE, article_xticks, doc_labels, new_axes, note_shown, shown
 
 #: Most sources the article x source matrix draws (the most widely cited first).
 MAX_SOURCES = 40
@@ -45,7 +45,7 @@ def plot_source_matrix(table, *, ax=None, doc_ids=None, size_per_mention: float 
                    s=size_per_mention * np.sqrt(rows["n_mentions"].to_numpy(dtype=float)),
                    marker=marker, color=color, label=attribution, zorder=3)
     labels = doc_labels(docs)
-    ax.set_xticks(range(len(docs)), [labels[d] for d in docs])
+    article_xticks(ax, [labels[d] for d in docs])
     ax.set_yticks(range(len(sources)), sources, fontsize=8)
     ax.set_xlim(-0.5, len(docs) - 0.5)
     ax.set_ylim(len(sources) - 0.5, -0.5)

@@ -18,7 +18,7 @@ from pathlib import Path
 from ..datafiles import read_csv
 from .metrics import cohen_kappa, krippendorff_alpha, prf, prf_row, span_overlap
 
-__all__ = ["cohen_kappa", "covers", "krippendorff_alpha", "prf", "prf_row", "span_overlap"]
+__all__ = ["cohen_kappa", "covers", "krippendorff_alpha", "not_hand_coded", "prf", "prf_row", "span_overlap"]
 
 
 def covers(corpus, gold_path) -> bool:
@@ -47,3 +47,16 @@ def covers(corpus, gold_path) -> bool:
         return False
     docs = {row["doc_id"] for _, row in read_csv(path, required=["doc_id"])}
     return bool(docs) and docs <= set(corpus.doc_ids)
+
+
+def not_hand_coded(gold_path) -> str:
+    """Why a validation of another corpus is skipped (a message naming the hand coding).
+
+    Examples
+    --------
+    >>> not_hand_coded("seeds/annotations/frames.csv")
+    'no hand coding of this corpus (seeds/annotations/frames.csv codes other articles)'
+    """
+    path = Path(gold_path)
+    what = "codes other articles" if path.is_file() else "is missing"
+    return f"no hand coding of this corpus ({gold_path} {what})"
