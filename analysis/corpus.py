@@ -56,6 +56,7 @@ _MARKER_RE = re.compile(r"(?:[•●◦▪▫■□‣⁃∙·○◆◇➢➤►
 #: Most lines of Markdown front matter (``---`` ... ``---`` at the top of a file).
 _MAX_FRONT_MATTER = 40
 _FIELD_RE = re.compile(r"(?m)^(\w+)\s*:\s*(.*)$")
+_FRONT_LINE_RE = re.compile(r"[\w-]+\s*:|- |#")
 _FINAL_PUNCT_RE = re.compile(r"[.!?:;…][\"'”’)\]*_]*$")
 _WORD_COUNT_RE = re.compile(_WORD_RE)
 # A line ending in a quotation's attribution ("... .” – Name") is prose, not a heading.
@@ -134,6 +135,8 @@ def _front_matter(raw: str, lines) -> tuple[int, str | None]:
             fields = dict(_FIELD_RE.findall("\n".join(raw[s:e] for s, e in lines[1:n - 1])))
             author = fields.get("author", "").strip().strip("\"'") or None
             return n, author
+        if not _FRONT_LINE_RE.match(raw, start, end):  # prose between two rules, not front matter
+            return 0, None
     return 0, None
 
 
@@ -271,7 +274,10 @@ class Corpus:
         """Build a Corpus from ``{doc_id: raw text}`` (insertion order kept).
 
         Ids and texts must be strings (``TypeError`` naming the id otherwise);
-        an empty dict raises :class:`CorpusError`.
+        an empty dict raises :class:`CorpusError`. ``paths`` and ``encodings``
+        (``{doc_id: value}``, optional) fill those columns of ``documents``;
+        ``boilerplate`` is the CSV of cleaning patterns (default
+        ``data/boilerplate.csv``, see :func:`load_boilerplate`).
         """
         if not texts:
             raise CorpusError("no texts to build a corpus from")
@@ -408,9 +414,16 @@ def load_corpus(path=config.SEEDS_DIR, *, recursive: bool = False, errors: str =
         with ``recursive=True``). A ``.txt``/``.md`` file: that one article.
         A ``.csv``, ``.jsonl`` or ``.json`` file: one article per row, read
         with :meth:`Corpus.from_frame` using the ``text`` and ``id`` columns.
+    recursive : bool
+        Also read the files of subfolders (their ids are the relative paths
+        without suffix, "2024/a").
     errors : {"warn", "raise"}
         Empty or binary files are skipped with a :class:`CorpusWarning`
         (default) or raise :class:`CorpusError`.
+    text, id : str
+        For a table: the columns of the article text and of its id (see
+        :meth:`Corpus.from_frame`; the table's other columns are kept in
+        ``documents``).
 
     Returns
     -------

@@ -19,6 +19,18 @@ import io
 from pathlib import Path
 
 
+def line_at(data: bytes, offset: int) -> int:
+    """The line number (from 1) of byte ``offset``; lines end in LF, CRLF or a lone CR.
+
+    Examples
+    --------
+    >>> line_at(b"a\\nb\\r\\nc\\rd", 7), line_at(b"abc", 1)
+    (4, 1)
+    """
+    head = data[:offset]
+    return head.count(b"\n") + head.replace(b"\r\n", b"").count(b"\r") + 1
+
+
 def read_text_file(path, *, error: type[Exception] = ValueError) -> str:
     """The text of a UTF-8 file (a byte-order mark is dropped); errors name the file.
 
@@ -32,7 +44,7 @@ def read_text_file(path, *, error: type[Exception] = ValueError) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
+        line = line_at(data, exc.start)
         raise error(f"{path}:{line}: not UTF-8 text (byte {data[exc.start]:#04x} at offset "
                     f"{exc.start}); save the file as UTF-8") from None
 

@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from .datafiles import line_at
+
 TEXT_SUFFIXES = (".txt", ".md")
 TABLE_SUFFIXES = (".csv", ".jsonl", ".json")
 
@@ -52,7 +54,7 @@ def decode(data: bytes, name: str = "<text>") -> tuple[str, str]:
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
+        line = line_at(data, exc.start)
         for enc in ("cp1252", "latin-1"):
             try:
                 text = data.decode(enc)
@@ -91,7 +93,7 @@ def read_text(path: Path) -> tuple[str, str]:
         raise CorpusError(f"{path}: file looks binary, not text")
     nul = data.find(b"\x00")
     if nul >= 0:
-        line = data[:nul].count(b"\n") + 1
+        line = line_at(data, nul)
         raise CorpusError(f"{path}:{line}: a NUL byte in the text; the file looks corrupt or binary")
     return decode(data, str(path))
 

@@ -404,3 +404,22 @@ def test_other_table_columns_are_kept_in_documents(tmp_path):
     with pytest.warns(CorpusWarning, match="a.csv:3"):
         docs = load_corpus(path).documents
     assert docs[["doc_id", "outlet", "table_author"]].values.tolist() == [["a", "Daily", "Jo"], ["c", "Weekly", ""]]
+
+
+def test_markdown_front_matter_is_removed_and_gives_the_author():
+    corpus = Corpus.from_texts({
+        "a": "---\ntitle: Why He Waits\nauthor: Ana Costa\ntags:\n- men\n---\n\nMen hide.\n",
+        "b": "---\nAn opening paragraph of prose.\n---\n\nMen hide.\n"})
+    removed = corpus.removed
+    assert removed.loc[removed.doc_id == "a", "reason"].tolist() == ["front matter"] * 6
+    assert "front matter" not in set(removed.loc[removed.doc_id == "b", "reason"])
+    assert corpus.documents["author"].tolist()[0] == "Ana Costa"
+    assert "An opening paragraph of prose." in corpus.sentences["text"].tolist()
+
+
+def test_related_links_and_dated_bylines_are_removed():
+    corpus = Corpus.from_texts({"a": "Why He Waits\n\nBy Ana Costa | Updated March 3, 2024\n\nMen hide.\n\n"
+                                     "Related: How to Talk About Money\n\nRelated research shows men hide.\n"})
+    assert corpus.removed[["text", "reason"]].values.tolist() == [
+        ["By Ana Costa | Updated March 3, 2024", "byline"], ["Related: How to Talk About Money", "related links"]]
+    assert corpus.documents["author"].tolist() == ["Ana Costa"]
