@@ -111,7 +111,10 @@ def build_parser() -> argparse.ArgumentParser:
     fig.add_argument("--only", nargs="+", default=None, metavar="NAME",
                      help="only these figures (names from --list)")
     fig.add_argument("--list", action="store_true", help="list the registered figures and exit")
-    rep = sub.add_parser("report", help="execute the notebooks on a corpus into one HTML file")
+    rep = sub.add_parser("report", help="execute the notebooks on a corpus into one HTML file",
+                         description="Execute the notebooks on a corpus into one HTML file. It also runs "
+                                     "the project's validation, which takes minutes the first time and "
+                                     "is read from the disk cache after that.")
     rep.add_argument("--corpus", default=None, help=CORPUS_HELP)
     rep.add_argument("--out", default="report.html", help="HTML path (default: report.html)")
     for name, (_, help_text) in EXPORTS.items():
