@@ -116,6 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
                                      "the project's validation, which takes minutes the first time and "
                                      "is read from the disk cache after that.")
     rep.add_argument("--corpus", default=None, help=CORPUS_HELP)
+    _column_options(rep)
     rep.add_argument("--out", default="report.html", help="HTML path (default: report.html)")
     for name, (_, help_text) in EXPORTS.items():
         exp = sub.add_parser(name, help=f"write {help_text} as CSV",
@@ -200,7 +201,8 @@ def _run(args, corpus_path) -> int:
         from .corpus import CorpusError
         from .report import ReportError
         try:
-            _resolve("analysis.report:build_report")(corpus_path, args.out)
+            _resolve("analysis.report:build_report")(corpus_path, args.out, text=args.text_column,
+                                                     id=args.id_column)
         except (FileNotFoundError, CorpusError, ReportError) as exc:
             raise SystemExit(f"error: {exc}") from None
     else:

@@ -177,18 +177,45 @@ def assemble(sections, corpus_path) -> str:
     return "\n".join([head, "<main>", header, _toc(entries), *parts, "</main>", "</body>", "</html>", ""])
 
 
-def _check_corpus(corpus_path) -> Path:
+def _check_corpus(corpus_path, text: str = "text", id: str = "doc_id"):
     path = Path(corpus_path).expanduser().resolve()
     try:
-        load_corpus(path)
+        corpus = load_corpus(path, text=text, id=id)
     except FileNotFoundError:
         raise FileNotFoundError(f"corpus path not found: {corpus_path}") from None
     except CorpusError as exc:
         raise CorpusError(f"cannot read the corpus at {corpus_path}: {exc}") from None
-    return path
+    return path, corpus
 
 
-def build_report(corpus_path=None, out="report.html", *, notebooks=None, progress=print) -> Path:
+def standard_table(corpus, out) -> Path:
+    """Write ``corpus`` as a CSV table with ``doc_id`` and ``text`` (the raw texts, unchanged) to ``out``.
+
+    The notebooks read a table by those two column names; a table with other
+    names is passed to them this way. Offsets stay valid: the texts are
+    written as they were read.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from analysis import Corpus
+    >>> c = Corpus.from_texts({"a": 'Men hide. "He waits," she says.', "b": "Line one,\\r\\nline two."})
+    >>> p = standard_table(c, pathlib.Path(tempfile.mkdtemp()) / "t.csv")
+    >>> load_corpus(p).raw == c.raw
+    True
+    """
+    import csv
+
+    out = Path(out)
+    with open(out, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(["doc_id", "text"])
+        writer.writerows(corpus.raw.items())
+    return out
+
+
+def build_report(corpus_path=None, out="report.html", *, notebooks=None, progress=print,
+                 text: str = "text", id: str = "doc_id") -> Path:
     """Execute the notebooks on ``corpus_path`` and write one HTML report to ``out``.
 
     Parameters
@@ -202,6 +229,11 @@ def build_report(corpus_path=None, out="report.html", *, notebooks=None, progres
         They are executed into a temporary folder; the files are never changed.
     progress : callable or None
         Called with one line per notebook (None: silent).
+    text, id : str
+        For a table: the columns of the article text and of its id (as in
+        :func:`analysis.load_corpus`). With other names than ``text`` and
+        ``doc_id``, the notebooks read a copy of the table with those names
+        (:func:`standard_table`).
 
     Returns
     -------
@@ -221,18 +253,21 @@ def build_report(corpus_path=None, out="report.html", *, notebooks=None, progres
     --------
     >>> build_report("seeds", "report.html")                     # doctest: +SKIP
     """
-    corpus = _check_corpus(corpus_path if corpus_path is not None else config.corpus_dir())
+    corpus, loaded = _check_corpus(corpus_path if corpus_path is not None else config.corpus_dir(), text, id)
     paths = [Path(p) for p in (notebooks if notebooks is not None else default_notebooks())]
     if not paths:
         raise FileNotFoundError(f"no notebooks to run (looked for 0*.ipynb in {config.NOTEBOOKS_DIR})")
     from .notebooks import execute_notebook
     sections = []
     with tempfile.TemporaryDirectory(prefix="report-") as tmp:
+        source = corpus
+        if (text, id) != ("text", "doc_id") and corpus.is_file():
+            source = standard_table(loaded, Path(tmp) / f"{corpus.stem}.csv")
         for i, path in enumerate(paths, 1):
             if progress:
                 progress(f"[{i}/{len(paths)}] executing {path.name}")
             try:
-                nb = execute_notebook(path, out=Path(tmp) / path.name, corpus=corpus)
+                nb = execute_notebook(path, out=Path(tmp) / path.name, corpus=source)
             except Exception as exc:  # a failing cell, a dead kernel
                 # a cell's error by name and value; its traceback stays on the cause
                 detail = (f"{exc.ename}: {exc.evalue}" if hasattr(exc, "ename")

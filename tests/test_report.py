@@ -108,6 +108,18 @@ def test_escape_helpers():
     assert neutralize_html('<img src=x onerror="f()"><SCRIPT>') == '<img src=x data-onerror="f()">&lt;SCRIPT>'
 
 
+def test_a_table_with_other_column_names(tmp_path):
+    """The notebooks read a copy of the table under the standard names; the texts are unchanged."""
+    table = tmp_path / "articles.csv"
+    table.write_text("ident,body\nx,Men hide. He waits.\ny,Women ask.\n", encoding="utf-8")
+    out = build_report(table, tmp_path / "r.html", progress=None, text="body", id="ident",
+                       notebooks=[_notebook(tmp_path / "01-small.ipynb")])
+    page = out.read_text(encoding="utf-8")
+    assert "Men hide. He waits. Women ask." in page and str(table) in page
+    with pytest.raises(CorpusError, match="--text-column"):
+        build_report(table, tmp_path / "r2.html", progress=None, notebooks=[tmp_path / "01-small.ipynb"])
+
+
 def test_bad_corpus_path_is_named(tmp_path):
     missing = tmp_path / "nowhere"
     with pytest.raises(FileNotFoundError, match=re.escape(str(missing))):
