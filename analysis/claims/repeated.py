@@ -107,6 +107,7 @@ def _repeated(corpus, threshold, k, options, search) -> pd.DataFrame:
     claims = detect_claims(corpus)
     if claims.empty:
         return pd.DataFrame(columns=REPEATED_COLUMNS)
+    claims["content"] = claims["text"].map(claim_content)  # what each sentence claims
     order = {d: i for i, d in enumerate(corpus.doc_ids)}
     codes, vectors = corpus.cached(("claim_vectors", options["frames"]),
                                    lambda: _vectors(corpus, claims, options["frames"]))
@@ -115,7 +116,7 @@ def _repeated(corpus, threshold, k, options, search) -> pd.DataFrame:
     n_docs = claims.groupby("group")["doc_id"].transform("nunique")
     kept = claims.loc[n_docs >= 2, "group"]
     found = {g: rows.tolist() for g, rows in kept.groupby(kept).groups.items()
-             if shared_terms(claims.loc[rows, "text"].map(claim_content),
+             if shared_terms(claims.loc[rows, "content"],
                              None if codes is None else [codes[i] for i in rows]) >= options["min_shared"]}
     if options["merge"] is not None:
         found = merge_claims(vectors, found, threshold=options["merge"], k=k)
@@ -142,7 +143,7 @@ def _repeated(corpus, threshold, k, options, search) -> pd.DataFrame:
 def _vectors(corpus, claims, frames: bool):
     """Framing codes (or None) and vectors of the claim sentences: the same at every threshold."""
     codes = sentence_frames(corpus, claims) if frames else None
-    return codes, claim_vectors([claim_content(t) for t in claims["text"]], frames=codes)
+    return codes, claim_vectors(claims["content"].tolist(), frames=codes)
 
 
 def shared_terms(texts, frames=None) -> int:

@@ -38,9 +38,8 @@ _AUXILIARIES = frozenset({"does", "ca", "wo", "sha", "ai", "did", "do", "had", "
 
 @lru_cache(maxsize=1)
 def _reporting_verbs() -> frozenset:
-    from .. import config
-    from ..datafiles import read_list
-    return frozenset(v.lower() for v in read_list(config.DATA_DIR / "sources" / "reporting_verbs.txt"))
+    from ..sources.lexicon import load_lexicon
+    return frozenset(v.lower() for v in load_lexicon().verbs)
 
 
 def claim_content(text: str) -> str:
